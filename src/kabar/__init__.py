@@ -1,0 +1,1 @@
+"""kabar: raw online news into stories."""

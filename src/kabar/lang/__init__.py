@@ -1,0 +1,1 @@
+"""Language knowledge: one module (or data file) per language and stage."""

@@ -1,0 +1,163 @@
+"""The pipeline: the only place that knows the order of the stages.
+
+read -> clean -> annotate -> cluster -> (store) -> brief. Documents are processed in batches;
+each batch, with the clusterer's and the cleaners' state after it, is stored in one transaction,
+so an interrupted ingest resumes exactly where the last stored batch ended.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+
+from .annotate.article import annotate
+from .annotate.entities import EntityRegistry
+from .brief import build_brief
+from .clean import CleanError, TemplateMemory, clean_document
+from .cluster import StoryIndex
+from .read import read_paths
+from .records import Article, RawDocument, Rejected, Story
+from .store import Store
+
+BATCH_SIZE = 200
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass
+class IngestReport:
+    ingested: int = 0
+    duplicates: int = 0  # the same content was already stored (or twice in this input)
+    near_duplicates: int = 0  # ingested, linked to an earlier article with duplicate_of
+    rejected: list[Rejected] = field(default_factory=list)
+    stories: set[str] = field(default_factory=set)  # stories created or extended
+
+    def summary(self) -> str:
+        return (f"ingested {self.ingested}, duplicates {self.duplicates}, "
+                f"near-duplicates {self.near_duplicates}, rejected {len(self.rejected)}; "
+                f"{len(self.stories)} stories updated")
+
+
+def content_hash(doc: RawDocument) -> str:
+    """Identity of an input's content, whatever its id: whitespace does not count."""
+    content = doc.text if doc.text is not None else doc.html or ""
+    normalized = _SPACE.sub(" ", content).strip()
+    return hashlib.sha256(normalized.encode("utf-8", "replace")).hexdigest()
+
+
+def prepare(doc: RawDocument, templates: TemplateMemory | None = None,
+            registry: EntityRegistry | None = None) -> Article:
+    """Clean and annotate one document: the per-article part, the same here and on Spark."""
+    article = clean_document(doc, templates)
+    article = annotate(article, registry)
+    return replace(article, content_hash=content_hash(doc))
+
+
+class Pipeline:
+    """Ingests documents into a store, resuming from the state the store holds."""
+
+    def __init__(self, store: Store, batch_size: int = BATCH_SIZE):
+        self.store = store
+        self.batch_size = batch_size
+        self.templates = _load(store, "templates", TemplateMemory)
+        self.registry = _load(store, "entities", EntityRegistry)
+        self.index = _load(store, "stories", StoryIndex)
+
+    def ingest_paths(self, paths: Iterable[str], fmt: str | None = None,
+                     on_item: Callable[[str], None] | None = None) -> IngestReport:
+        return self.ingest(read_paths(paths, fmt), on_item)
+
+    def ingest(self, items: Iterable[RawDocument | Rejected],
+               on_item: Callable[[str], None] | None = None) -> IngestReport:
+        report = IngestReport()
+        batch: list[RawDocument] = []
+        for item in items:
+            if isinstance(item, Rejected):
+                report.rejected.append(item)
+                if on_item:
+                    on_item(item.source)
+                continue
+            batch.append(item)
+            if len(batch) >= self.batch_size:
+                self._ingest_batch(batch, report, on_item)
+                batch = []
+        if batch:
+            self._ingest_batch(batch, report, on_item)
+        self.refresh_briefs()
+        return report
+
+    def _ingest_batch(self, batch: list[RawDocument], report: IngestReport,
+                      on_item: Callable[[str], None] | None) -> None:
+        hashes = [content_hash(doc) for doc in batch]
+        stored_hashes = self.store.known_hashes(hashes)
+        stored_ids = self.store.known_ids(doc.id for doc in batch)
+        seen_hashes: set[str] = set()
+        seen_ids: set[str] = set()
+        articles: list[Article] = []
+        storylines: dict[str, str | None] = {}
+        for doc, digest in zip(batch, hashes):
+            if on_item:
+                on_item(doc.source)
+            if digest in stored_hashes or digest in seen_hashes:
+                report.duplicates += 1
+                continue
+            if doc.id in stored_ids or doc.id in seen_ids:
+                report.rejected.append(Rejected(doc.source, f"id {doc.id!r} is already stored with other content"))
+                continue
+            try:
+                article = prepare(doc, self.templates, self.registry)
+            except CleanError as error:
+                report.rejected.append(Rejected(doc.source, str(error)))
+                continue
+            except Exception as error:  # noqa: BLE001 - one bad document must not stop the batch
+                report.rejected.append(Rejected(doc.source, f"could not process ({type(error).__name__}: {error})"))
+                continue
+            seen_hashes.add(digest)
+            seen_ids.add(doc.id)
+            assignment = self.index.add(article)
+            article = replace(article, story=assignment.story, duplicate_of=assignment.duplicate_of,
+                              storyline=assignment.storyline)
+            storylines[assignment.story] = assignment.storyline
+            articles.append(article)
+            report.near_duplicates += assignment.duplicate_of is not None
+        states = {"templates": self.templates.dumps(), "entities": self.registry.dumps(),
+                  "stories": self.index.dumps()}
+        report.stories |= self.store.save_batch(articles, storylines, states)
+        report.ingested += len(articles)
+
+    def refresh_briefs(self) -> int:
+        return refresh_briefs(self.store)
+
+
+def refresh_briefs(store: Store, story_ids: Iterable[str] | None = None) -> int:
+    """Rebuild the cached brief of every story that changed since its brief was built."""
+    rebuilt = 0
+    for story_id in story_ids if story_ids is not None else store.stale_stories():
+        version = store.story_version(story_id)
+        row = store.story_row(story_id)
+        if version is None or row is None:
+            continue
+        store.save_brief(build_story(store, story_id, row.get("storyline")), version)
+        rebuilt += 1
+    return rebuilt
+
+
+def build_story(store: Store, story_id: str, storyline: str | None) -> Story:
+    return build_brief(story_id, store.story_articles(story_id), storyline)
+
+
+def story_brief(store: Store, story_id: str) -> Story | None:
+    """The story's brief, rebuilt first if its story changed since it was cached."""
+    row = store.story_row(story_id)
+    if row is None:
+        return None
+    if row["brief"] is None or (row["brief_seq"] or 0) < row["last_seq"]:
+        refresh_briefs(store, [story_id])
+    return store.story(story_id)
+
+
+def _load(store: Store, key: str, kind):
+    blob = store.load_state(key)
+    return kind() if blob is None else kind.loads(blob)
+

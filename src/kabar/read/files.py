@@ -1,0 +1,41 @@
+"""Single-article files: scraped page text (.txt) and saved web pages (.html, .htm)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..records import RawDocument, Rejected
+from .decode import NotText, decode_bytes
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+def read_text_file(path: Path) -> RawDocument | Rejected:
+    text = _read(path)
+    if isinstance(text, Rejected):
+        return text
+    return RawDocument(id=path.stem, source=str(path), text=text)
+
+
+def read_html_file(path: Path) -> RawDocument | Rejected:
+    html = _read(path)
+    if isinstance(html, Rejected):
+        return html
+    if "<" not in html:
+        return Rejected(str(path), "not an HTML page (no markup)")
+    return RawDocument(id=path.stem, source=str(path), html=html)
+
+
+def _read(path: Path) -> str | Rejected:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return Rejected(str(path), f"file too large ({size // (1024 * 1024)} MiB > {MAX_FILE_BYTES // (1024 * 1024)} MiB)")
+        data = path.read_bytes()
+    except OSError as error:
+        return Rejected(str(path), f"cannot read file ({error.strerror or error})")
+    try:
+        text, _encoding = decode_bytes(data)
+    except NotText as error:
+        return Rejected(str(path), str(error))
+    return text

@@ -1,0 +1,60 @@
+"""WARC archives (.warc, .warc.gz): each HTML response or resource record is one article."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from ..records import RawDocument, Rejected
+from .decode import NotText, decode_bytes
+
+MAX_RECORD_BYTES = 20 * 1024 * 1024
+_PAGE_TYPES = ("text/html", "application/xhtml", "text/plain")
+
+
+def read_warc(path: Path) -> Iterator[RawDocument | Rejected]:
+    count = 0
+    try:
+        with path.open("rb") as stream:
+            for record in ArchiveIterator(stream):
+                if record.rec_type not in ("response", "resource"):
+                    continue
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                where = f"{path}#{url or record.rec_headers.get_header('WARC-Record-ID')}"
+                content_type = _content_type(record)
+                if content_type and not content_type.startswith(_PAGE_TYPES):
+                    continue
+                # Read one byte past the limit so an oversized (or decompression-bomb) body is
+                # recognised without holding it all in memory.
+                payload = record.content_stream().read(MAX_RECORD_BYTES + 1)
+                if len(payload) > MAX_RECORD_BYTES:
+                    yield Rejected(where, f"record larger than {MAX_RECORD_BYTES // (1024 * 1024)} MiB")
+                    continue
+                try:
+                    content, _ = decode_bytes(payload)
+                except NotText as error:
+                    yield Rejected(where, str(error))
+                    continue
+                count += 1
+                record_id = hashlib.sha1((url or where).encode()).hexdigest()[:16]
+                is_html = (content_type or "").startswith(("text/html", "application/xhtml")) or "<html" in content[:2000].lower()
+                yield RawDocument(
+                    id=f"warc-{record_id}", source=where, url=url,
+                    # WARC-Date is when the page was crawled, not published: not used as a date.
+                    html=content if is_html else None, text=None if is_html else content,
+                )
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as error:
+        reason = "truncated or corrupt archive" if count else "not a readable WARC archive"
+        yield Rejected(str(path), f"{reason} after {count} records ({type(error).__name__}: {error})".strip())
+
+
+def _content_type(record) -> str | None:
+    if record.http_headers is not None:
+        value = record.http_headers.get_header("Content-Type")
+    else:
+        value = record.rec_headers.get_header("Content-Type")
+    return value.split(";")[0].strip().lower() if value else None

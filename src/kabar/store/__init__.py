@@ -1,0 +1,393 @@
+"""Store: the only place that knows SQL. SQLite by default (WAL, FTS5), PostgreSQL by URL.
+
+Everything an ingest batch produces (articles, entity links, story rows and the pipeline's state
+blobs) is written in one transaction, so a crash leaves either the whole batch or none of it.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, create_engine, event, func, select, text, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
+
+from ..records import Article, Story
+from . import schema as t
+from .convert import article_to_row, row_to_article, story_from_json
+
+DEFAULT_URL = "sqlite:///kabar.db"
+_MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+class SearchQueryError(ValueError):
+    """The user's full-text query is not valid search syntax."""
+
+
+class StoreError(RuntimeError):
+    """The database cannot be opened or used (bad URL, unreachable server, not a kabar file)."""
+
+
+def database_url(given: str | None = None) -> str:
+    return given or os.environ.get("KABAR_DB") or DEFAULT_URL
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[dict[str, Any]]
+    next: str | None
+
+
+def open_store(url: str | None = None) -> "Store":
+    return Store(database_url(url))
+
+
+class Store:
+    def __init__(self, url: str):
+        self.url = url
+        try:
+            self.engine = _engine(url)
+            self.dialect = self.engine.dialect.name
+            self._migrate()
+        except OperationalError as error:
+            raise StoreError(f"cannot open database {url}: {error.orig}") from error
+
+    # -- schema -------------------------------------------------------------------------------
+    def _migrate(self) -> None:
+        config = Config()
+        config.set_main_option("script_location", str(_MIGRATIONS))
+        with self.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- ingest -------------------------------------------------------------------------------
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        hashes = list(set(hashes))
+        found: set[str] = set()
+        with self.engine.connect() as c:
+            for chunk in _chunks(hashes, 500):
+                found.update(c.scalars(select(t.articles.c.content_hash).where(t.articles.c.content_hash.in_(chunk))))
+        return found
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        ids = list(set(ids))
+        found: set[str] = set()
+        with self.engine.connect() as c:
+            for chunk in _chunks(ids, 500):
+                found.update(c.scalars(select(t.articles.c.id).where(t.articles.c.id.in_(chunk))))
+        return found
+
+    def load_state(self, key: str) -> bytes | None:
+        with self.engine.connect() as c:
+            return c.scalar(select(t.state.c.value).where(t.state.c.key == key))
+
+    def save_batch(self, batch: Sequence[Article], storylines: dict[str, str | None],
+                   states: dict[str, bytes]) -> set[str]:
+        """Store a batch of clustered articles and the pipeline state after it, atomically.
+
+        ``storylines`` maps each story touched to its current storyline. Returns the ids of the
+        stories whose content changed (their cached briefs are now stale).
+        """
+        changed = {a.story for a in batch if a.story}
+        with self.engine.begin() as c:
+            for article in batch:
+                row = article_to_row(article)
+                seq = c.execute(t.articles.insert().values(**row)).inserted_primary_key[0]
+                self._index_text(c, article, seq)
+                for entity in article.entities:
+                    c.execute(t.article_entities.insert().values(
+                        article_id=article.id, entity_id=entity.id, mentions=entity.count))
+            self._upsert_entities(c, batch)
+            for story_id in changed:
+                self._refresh_story(c, story_id, storylines.get(story_id))
+            for key, value in states.items():
+                self._put_state(c, key, value)
+        return changed
+
+    def _index_text(self, c: Connection, article: Article, seq: int) -> None:
+        if self.dialect == "sqlite":
+            c.execute(text("INSERT INTO articles_fts(article_id, title, body) VALUES (:id, :title, :body)"),
+                      {"id": article.id, "title": article.title or "", "body": article.text})
+        elif self.dialect == "postgresql":
+            c.execute(text("UPDATE articles SET search_vector = to_tsvector('simple', :doc) WHERE seq = :seq"),
+                      {"doc": f"{article.title or ''}\n{article.text}", "seq": seq})
+
+    def _upsert_entities(self, c: Connection, batch: Sequence[Article]) -> None:
+        merged: dict[str, dict[str, Any]] = {}
+        for article in batch:
+            for e in article.entities:
+                entry = merged.setdefault(e.id, {"name": e.name, "type": e.type, "role": e.role,
+                                                 "aliases": set(), "n": 0})
+                entry["aliases"].update(e.mentions)
+                entry["role"] = entry["role"] or e.role
+                entry["n"] += 1
+        if not merged:
+            return
+        existing = {r.id: r for chunk in _chunks(list(merged), 500)
+                    for r in c.execute(select(t.entities).where(t.entities.c.id.in_(chunk)))}
+        for entity_id, entry in merged.items():
+            old = existing.get(entity_id)
+            if old is None:
+                c.execute(t.entities.insert().values(
+                    id=entity_id, name=entry["name"], type=entry["type"], role=entry["role"],
+                    aliases=sorted(entry["aliases"]), n_articles=entry["n"]))
+            else:
+                c.execute(update(t.entities).where(t.entities.c.id == entity_id).values(
+                    role=old.role or entry["role"],
+                    aliases=sorted(set(old.aliases) | entry["aliases"]),
+                    n_articles=old.n_articles + entry["n"]))
+
+    def _refresh_story(self, c: Connection, story_id: str, storyline: str | None) -> None:
+        a = t.articles.c
+        stats = c.execute(select(func.count(), func.min(a.published), func.max(a.published), func.max(a.seq))
+                          .where(a.story == story_id)).one()
+        outlets = sorted({o for o in c.scalars(select(a.outlet).where(a.story == story_id).distinct()) if o})
+        first_title = c.scalar(select(a.title).where(a.story == story_id, a.title.is_not(None))
+                               .order_by(a.seq).limit(1)) or ""
+        values = {"n_articles": stats[0], "start": stats[1], "end": stats[2], "last_seq": stats[3],
+                  "outlets": outlets, "storyline": storyline}
+        done = c.execute(update(t.stories).where(t.stories.c.id == story_id).values(**values))
+        if done.rowcount == 0:
+            c.execute(t.stories.insert().values(id=story_id, title=first_title, **values))
+
+    def _put_state(self, c: Connection, key: str, value: bytes) -> None:
+        done = c.execute(update(t.state).where(t.state.c.key == key).values(value=value))
+        if done.rowcount == 0:
+            c.execute(t.state.insert().values(key=key, value=value))
+
+    # -- briefs -------------------------------------------------------------------------------
+    def stale_stories(self) -> list[str]:
+        s = t.stories.c
+        with self.engine.connect() as c:
+            return list(c.scalars(select(s.id).where((s.brief_seq.is_(None)) | (s.brief_seq < s.last_seq))
+                                  .order_by(s.last_seq)))
+
+    def story_version(self, story_id: str) -> int | None:
+        with self.engine.connect() as c:
+            return c.scalar(select(t.stories.c.last_seq).where(t.stories.c.id == story_id))
+
+    def save_brief(self, story: Story, version: int) -> None:
+        with self.engine.begin() as c:
+            c.execute(update(t.stories).where(t.stories.c.id == story.id).values(
+                brief=story.to_export(), brief_seq=version, title=story.title,
+                start=story.start, end=story.end))
+
+    # -- reading ------------------------------------------------------------------------------
+    def article(self, article_id: str) -> Article | None:
+        with self.engine.connect() as c:
+            row = c.execute(self._article_select().where(t.articles.c.id == article_id)).first()
+        return None if row is None else row_to_article(row, row.story_storyline)
+
+    def story_articles(self, story_id: str) -> list[Article]:
+        with self.engine.connect() as c:
+            rows = c.execute(self._article_select().where(t.articles.c.story == story_id).order_by(t.articles.c.seq))
+            return [row_to_article(r, r.story_storyline) for r in rows]
+
+    def iter_articles(self, batch_size: int = 500) -> Iterator[Article]:
+        last = 0
+        while True:
+            with self.engine.connect() as c:
+                rows = c.execute(self._article_select().where(t.articles.c.seq > last)
+                                 .order_by(t.articles.c.seq).limit(batch_size)).all()
+            if not rows:
+                return
+            for r in rows:
+                yield row_to_article(r, r.story_storyline)
+            last = rows[-1].seq
+
+    def _article_select(self):
+        return (select(t.articles, t.stories.c.storyline.label("story_storyline"))
+                .select_from(t.articles.outerjoin(t.stories, t.stories.c.id == t.articles.c.story)))
+
+    def story_row(self, story_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as c:
+            row = c.execute(select(t.stories).where(t.stories.c.id == story_id)).first()
+        return None if row is None else dict(row._mapping)
+
+    def story(self, story_id: str) -> Story | None:
+        row = self.story_row(story_id)
+        if row is None or row["brief"] is None:
+            return None
+        return story_from_json(row["brief"])
+
+    def iter_story_ids(self) -> Iterator[str]:
+        with self.engine.connect() as c:
+            ids = list(c.scalars(select(t.stories.c.id).order_by(t.stories.c.end.desc(), t.stories.c.id)))
+        yield from ids
+
+    def list_stories(self, limit: int = 50, cursor: str | None = None, outlet: str | None = None,
+                     entity: str | None = None, since: str | None = None, until: str | None = None,
+                     storyline: str | None = None) -> Page:
+        s = t.stories.c
+        query = select(s.id, s.title, s.storyline, s.start, s.end, s.n_articles, s.outlets)
+        if since:
+            query = query.where(s.end >= since)
+        if until:
+            query = query.where(s.start <= until)
+        if storyline:
+            query = query.where(s.storyline == storyline)
+        if outlet or entity:
+            members = select(t.articles.c.story).where(t.articles.c.story.is_not(None))
+            if outlet:
+                members = members.where(t.articles.c.outlet == outlet)
+            if entity:
+                members = members.where(t.articles.c.id.in_(
+                    select(t.article_entities.c.article_id).where(t.article_entities.c.entity_id == entity)))
+            query = query.where(s.id.in_(members))
+        # Newest first; stories without any date last. Keyset pagination on (end, id).
+        end_key = func.coalesce(s.end, "")
+        if cursor:
+            last_end, last_id = _decode_cursor(cursor)
+            query = query.where((end_key < last_end) | ((end_key == last_end) & (s.id > last_id)))
+        query = query.order_by(end_key.desc(), s.id).limit(limit + 1)
+        with self.engine.connect() as c:
+            rows = [dict(r._mapping) for r in c.execute(query)]
+        more = len(rows) > limit
+        rows = rows[:limit]
+        next_cursor = _encode_cursor(rows[-1]["end"] or "", rows[-1]["id"]) if more else None
+        return Page(rows, next_cursor)
+
+    def list_articles(self, limit: int = 50, cursor: str | None = None, story: str | None = None,
+                      outlet: str | None = None, entity: str | None = None) -> Page:
+        a = t.articles.c
+        query = select(a.seq, a.id, a.title, a.outlet, a.published, a.language, a.story, a.url, a.duplicate_of)
+        if story:
+            query = query.where(a.story == story)
+        if outlet:
+            query = query.where(a.outlet == outlet)
+        if entity:
+            query = query.where(a.id.in_(select(t.article_entities.c.article_id)
+                                         .where(t.article_entities.c.entity_id == entity)))
+        if cursor:
+            query = query.where(a.seq < int(_decode_cursor(cursor)[0]))
+        query = query.order_by(a.seq.desc()).limit(limit + 1)
+        with self.engine.connect() as c:
+            rows = [dict(r._mapping) for r in c.execute(query)]
+        more = len(rows) > limit
+        rows = rows[:limit]
+        next_cursor = _encode_cursor(str(rows[-1]["seq"]), "") if more else None
+        for row in rows:
+            row.pop("seq")
+        return Page(rows, next_cursor)
+
+    def entity(self, entity_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as c:
+            row = c.execute(select(t.entities).where(t.entities.c.id == entity_id)).first()
+        return None if row is None else dict(row._mapping)
+
+    def entity_quotes(self, entity_id: str, limit: int = 100) -> list[dict[str, Any]]:
+        a = t.articles.c
+        found: list[dict[str, Any]] = []
+        with self.engine.connect() as c:
+            rows = c.execute(select(a.id, a.quotes, a.published).where(a.id.in_(
+                select(t.article_entities.c.article_id).where(t.article_entities.c.entity_id == entity_id)))
+                .order_by(a.seq.desc()).limit(500))
+            for row in rows:
+                for q in row.quotes:
+                    if q.get("speaker_id") == entity_id:
+                        found.append({"article": row.id, "published": row.published, **q})
+        return found[:limit]
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as c:
+            return {
+                "articles": c.scalar(select(func.count()).select_from(t.articles)) or 0,
+                "stories": c.scalar(select(func.count()).select_from(t.stories)) or 0,
+                "entities": c.scalar(select(func.count()).select_from(t.entities)) or 0,
+            }
+
+    # -- search -------------------------------------------------------------------------------
+    def search(self, query: str, limit: int = 20, cursor: str | None = None, entity: str | None = None,
+               outlet: str | None = None, since: str | None = None, until: str | None = None) -> Page:
+        query = query.strip()
+        if not query:
+            raise SearchQueryError("empty search query")
+        offset = int(_decode_cursor(cursor)[0]) if cursor else 0
+        filters, params = [], {"q": query, "limit": limit + 1, "offset": offset}
+        if entity:
+            filters.append("a.id IN (SELECT article_id FROM article_entities WHERE entity_id = :entity)")
+            params["entity"] = entity
+        if outlet:
+            filters.append("a.outlet = :outlet")
+            params["outlet"] = outlet
+        if since:
+            filters.append("a.published >= :since")
+            params["since"] = since
+        if until:
+            filters.append("a.published <= :until")
+            params["until"] = until
+        where = "".join(f" AND {f}" for f in filters)
+        if self.dialect == "sqlite":
+            sql = ("SELECT a.id, a.title, a.outlet, a.published, a.story, "
+                   "snippet(articles_fts, 2, '[', ']', '…', 16) AS snippet "
+                   "FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id "
+                   f"WHERE articles_fts MATCH :q{where} ORDER BY rank LIMIT :limit OFFSET :offset")
+        else:
+            sql = ("SELECT a.id, a.title, a.outlet, a.published, a.story, "
+                   "ts_headline('simple', a.title, websearch_to_tsquery('simple', :q)) AS snippet "
+                   "FROM articles a WHERE a.search_vector @@ websearch_to_tsquery('simple', :q)"
+                   f"{where} ORDER BY ts_rank(a.search_vector, websearch_to_tsquery('simple', :q)) DESC "
+                   "LIMIT :limit OFFSET :offset")
+        try:
+            with self.engine.connect() as c:
+                rows = [dict(r._mapping) for r in c.execute(text(sql), params)]
+        except OperationalError as error:
+            message = str(error.orig)
+            if "fts5" in message or "syntax error" in message or "no such column" in message:
+                raise SearchQueryError(f"invalid search query {query!r}: {message}") from None
+            raise
+        more = len(rows) > limit
+        rows = rows[:limit]
+        return Page(rows, _encode_cursor(str(offset + limit), "") if more else None)
+
+
+def _engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 60})
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_connection, _record):  # noqa: ANN001 - DB-API objects
+            cursor = dbapi_connection.cursor()
+            # WAL lets readers (the web server) go on while an ingest writes; NORMAL is durable
+            # across application crashes, which is what the one-transaction batches rely on.
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute("PRAGMA busy_timeout=60000")
+            cursor.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _encode_cursor(first: str, second: str) -> str:
+    return base64.urlsafe_b64encode(json.dumps([first, second]).encode()).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str) -> tuple[str, str]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        first, second = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        if isinstance(first, str) and isinstance(second, str):
+            return first, second
+    except (ValueError, TypeError):
+        pass
+    raise ValueError(f"invalid cursor {cursor!r}")
+
+
+__all__ = ["DEFAULT_URL", "Page", "SearchQueryError", "Store", "StoreError", "database_url", "open_store"]

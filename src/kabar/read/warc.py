@@ -19,8 +19,10 @@ _PAGE_TYPES = ("text/html", "application/xhtml", "text/plain")
 def read_warc(path: Path) -> Iterator[RawDocument | Rejected]:
     count = 0
     try:
+        size = path.stat().st_size
         with path.open("rb") as stream:
-            for record in ArchiveIterator(stream):
+            records = ArchiveIterator(stream)
+            for record in records:
                 if record.rec_type not in ("response", "resource"):
                     continue
                 url = record.rec_headers.get_header("WARC-Target-URI")
@@ -34,6 +36,9 @@ def read_warc(path: Path) -> Iterator[RawDocument | Rejected]:
                 if len(payload) > MAX_RECORD_BYTES:
                     yield Rejected(where, f"record larger than {MAX_RECORD_BYTES // (1024 * 1024)} MiB")
                     continue
+                if getattr(record.raw_stream, "limit", 0) > 0:
+                    # warcio stops quietly at a cut gzip member: the record is shorter than declared.
+                    raise EOFError(f"record {url or ''} ends early")
                 try:
                     content, _ = decode_bytes(payload)
                 except NotText as error:
@@ -47,6 +52,8 @@ def read_warc(path: Path) -> Iterator[RawDocument | Rejected]:
                     # WARC-Date is when the page was crawled, not published: not used as a date.
                     html=content if is_html else None, text=None if is_html else content,
                 )
+            if records.offset < size:
+                raise EOFError(f"{size - records.offset} bytes after the last whole record")
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as error:
         reason = "truncated or corrupt archive" if count else "not a readable WARC archive"
         yield Rejected(str(path), f"{reason} after {count} records ({type(error).__name__}: {error})".strip())

@@ -344,9 +344,11 @@ class Store:
                 rows = [dict(r._mapping) for r in c.execute(text(sql), params)]
         except OperationalError as error:
             message = str(error.orig)
-            if "fts5" in message or "syntax error" in message or "no such column" in message:
-                raise SearchQueryError(f"invalid search query {query!r}: {message}") from None
-            raise
+            # The query text is the only user input in this statement: anything but a problem of
+            # the database itself ("database is locked", a missing table) is a query error.
+            if any(word in message for word in ("locked", "no such table", "disk", "unable to open")):
+                raise
+            raise SearchQueryError(f"invalid search query {query!r}: {message}") from None
         more = len(rows) > limit
         rows = rows[:limit]
         return Page(rows, _encode_cursor(str(offset + limit), "") if more else None)

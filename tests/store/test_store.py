@@ -1,0 +1,103 @@
+"""The store on a real SQLite file: batches, stories, search, state, pagination, upgrades."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from kabar.records import Article, DateRef, EntityMention, Quote, Removed
+from kabar.store import SearchQueryError, Store
+
+
+def _article(i: int, story: str, outlet: str, published: str, text: str) -> Article:
+    return Article(
+        id=f"a{i}", source=f"test:{i}", language="id", body=(text, "Paragraf kedua."),
+        content_hash=f"h{i}", outlet=outlet, title=f"Judul {i}: {text[:30]}", published=published,
+        authors=("Lili Lestari",), cited_sources=("Reuters",),
+        removed=(Removed("Baca juga: lain", "related-links"),),
+        entities=(EntityMention("per:wang-yi", "Wang Yi", "PER", ("Wang Yi", "Wang"), "Menlu", 2),),
+        dates=(DateRef("Selasa (9/4)", "2024-04-09", 10, True, False),),
+        quotes=(Quote("Kami siap", "Wang Yi", "per:wang-yi", "kata", True, 0),),
+        story=story,
+    )
+
+
+@pytest.fixture
+def store(db_url: str) -> Store:
+    return Store(db_url)
+
+
+def test_batch_round_trip_and_reopen(store: Store, db_url: str):
+    batch = [_article(1, "s1", "Warta", "2024-04-09", "Wang Yi bertemu Lavrov di Beijing"),
+             _article(2, "s1", "Kabar", "2024-04-10", "Lavrov tiba di Beijing untuk kunjungan resmi")]
+    changed = store.save_batch(batch, {"s1": "l1"}, {"stories": b"\x00state"})
+    assert changed == {"s1"}
+    again = Store(db_url)  # a second open migrates nothing and sees everything
+    a1 = again.article("a1")
+    assert a1 == replace(batch[0], storyline="l1")
+    assert a1.entities[0].mentions == ("Wang Yi", "Wang") and a1.dates[0].inferred is True
+    assert a1.storyline == "l1" and a1.quotes[0].speaker_id == "per:wang-yi"
+    assert again.load_state("stories") == b"\x00state"
+    assert again.known_hashes(["h1", "h2", "h3"]) == {"h1", "h2"}
+    row = again.story_row("s1")
+    assert (row["n_articles"], row["start"], row["end"], row["outlets"]) == (2, "2024-04-09", "2024-04-10", ["Kabar", "Warta"])
+    entity = again.entity("per:wang-yi")
+    assert entity["n_articles"] == 2 and entity["role"] == "Menlu" and entity["aliases"] == ["Wang", "Wang Yi"]
+    assert again.stale_stories() == ["s1"]
+
+
+def test_a_failed_batch_leaves_nothing(store: Store):
+    store.save_batch([_article(1, "s1", "Warta", "2024-04-09", "Satu")], {"s1": None}, {"stories": b"one"})
+    duplicate = _article(1, "s2", "Warta", "2024-04-11", "Lain")  # same id: the batch must fail whole
+    with pytest.raises(Exception):
+        store.save_batch([_article(3, "s2", "Kabar", "2024-04-11", "Tiga"), duplicate], {"s2": None}, {"stories": b"two"})
+    assert store.counts() == {"articles": 1, "stories": 1, "entities": 1}
+    assert store.load_state("stories") == b"one"
+    assert store.search("Tiga").items == []
+
+
+def test_search_filters_and_syntax_errors(store: Store):
+    store.save_batch([_article(1, "s1", "Warta", "2024-04-09", "Gempa mengguncang Cianjur"),
+                      _article(2, "s2", "Kabar", "2024-05-01", "Banjir melanda Semarang dan gempa kecil")],
+                     {"s1": None, "s2": None}, {})
+    assert [r["id"] for r in store.search("gempa").items] == ["a1", "a2"]
+    assert [r["id"] for r in store.search("gempa", outlet="Kabar").items] == ["a2"]
+    assert [r["id"] for r in store.search("gempa", since="2024-04-10").items] == ["a2"]
+    assert [r["id"] for r in store.search("gempa", entity="per:nobody").items] == []
+    assert "[" in store.search("Cianjur").items[0]["snippet"]
+    with pytest.raises(SearchQueryError):
+        store.search('"unbalanced')
+    with pytest.raises(SearchQueryError):
+        store.search("   ")
+
+
+def test_story_pages_are_newest_first_with_cursor(store: Store):
+    batch = [_article(i, f"s{i}", "Warta", f"2024-04-{10 + i:02d}", f"Peristiwa nomor {i}") for i in range(5)]
+    store.save_batch(batch, {}, {})
+    first = store.list_stories(limit=2)
+    assert [s["id"] for s in first.items] == ["s4", "s3"] and first.next
+    second = store.list_stories(limit=2, cursor=first.next)
+    third = store.list_stories(limit=2, cursor=second.next)
+    assert [s["id"] for s in second.items + third.items] == ["s2", "s1", "s0"] and third.next is None
+    with pytest.raises(ValueError):
+        store.list_stories(cursor="not-a-cursor")
+    assert [a["id"] for a in store.list_articles(limit=10, story="s2").items] == ["a2"]
+
+
+def test_schema_is_versioned(store: Store, db_url: str):
+    path = db_url.removeprefix("sqlite:///")
+    with sqlite3.connect(path) as c:
+        assert c.execute("select version_num from alembic_version").fetchone() == ("0001",)
+        assert c.execute("pragma journal_mode").fetchone() == ("wal",)
+
+
+def test_not_a_database(tmp_path: Path):
+    bad = tmp_path / "junk.db"
+    bad.write_bytes(b"this is not sqlite" * 100)
+    from kabar.store import StoreError
+    with pytest.raises(Exception) as info:
+        Store(f"sqlite:///{bad}")
+    assert isinstance(info.value, (StoreError,)) or "database" in str(info.value)

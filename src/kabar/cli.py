@@ -76,9 +76,18 @@ def stories(
     limit: Annotated[int, typer.Option(help="How many stories.")] = 30,
     outlet: Annotated[Optional[str], typer.Option(help="Only stories this outlet reported.")] = None,
     entity: Annotated[Optional[str], typer.Option(help="Only stories mentioning this entity id.")] = None,
+    sort: Annotated[str, typer.Option(help="newest (by last date) or size (most articles first).")] = "newest",
+    ids: Annotated[bool, typer.Option("--ids", help="Print story ids only, one a line.")] = False,
 ) -> None:
     """List stories, newest first: id, dates, articles, outlets, title."""
-    page = _store(db).list_stories(limit=limit, outlet=outlet, entity=entity)
+    if sort not in ("newest", "size"):
+        err.print("[red]error:[/] --sort must be newest or size")
+        raise typer.Exit(2)
+    page = _store(db).list_stories(limit=limit, outlet=outlet, entity=entity, sort=sort)
+    if ids:
+        for row in page.items:
+            print(row["id"])
+        return
     table = Table(show_lines=False, pad_edge=False, expand=False)
     for name in ("story", "dates", "articles", "outlets", "title"):
         table.add_column(name, overflow="fold", no_wrap=name in ("story", "dates"))

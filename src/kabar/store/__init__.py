@@ -228,7 +228,8 @@ class Store:
 
     def list_stories(self, limit: int = 50, cursor: str | None = None, outlet: str | None = None,
                      entity: str | None = None, since: str | None = None, until: str | None = None,
-                     storyline: str | None = None) -> Page:
+                     storyline: str | None = None, sort: str = "newest") -> Page:
+        """Stories newest first (by their last date), or with ``sort="size"`` largest first."""
         s = t.stories.c
         query = select(s.id, s.title, s.storyline, s.start, s.end, s.n_articles, s.outlets)
         if since:
@@ -245,17 +246,21 @@ class Store:
                 members = members.where(t.articles.c.id.in_(
                     select(t.article_entities.c.article_id).where(t.article_entities.c.entity_id == entity)))
             query = query.where(s.id.in_(members))
-        # Newest first; stories without any date last. Keyset pagination on (end, id).
-        end_key = func.coalesce(s.end, "")
+        # Keyset pagination on (key, id): stable under concurrent inserts, fast at any depth.
+        if sort == "size":
+            key, key_of, parse = s.n_articles, (lambda row: str(row["n_articles"])), int
+        else:  # newest first; stories without any date last
+            key, key_of, parse = func.coalesce(s.end, ""), (lambda row: row["end"] or ""), str
         if cursor:
-            last_end, last_id = _decode_cursor(cursor)
-            query = query.where((end_key < last_end) | ((end_key == last_end) & (s.id > last_id)))
-        query = query.order_by(end_key.desc(), s.id).limit(limit + 1)
+            last_key, last_id = _decode_cursor(cursor)
+            last_key = parse(last_key)
+            query = query.where((key < last_key) | ((key == last_key) & (s.id > last_id)))
+        query = query.order_by(key.desc(), s.id).limit(limit + 1)
         with self.engine.connect() as c:
             rows = [dict(r._mapping) for r in c.execute(query)]
         more = len(rows) > limit
         rows = rows[:limit]
-        next_cursor = _encode_cursor(rows[-1]["end"] or "", rows[-1]["id"]) if more else None
+        next_cursor = _encode_cursor(key_of(rows[-1]), rows[-1]["id"]) if more else None
         return Page(rows, next_cursor)
 
     def list_articles(self, limit: int = 50, cursor: str | None = None, story: str | None = None,

@@ -1,0 +1,254 @@
+"""Quotes: direct quotations and reported statements with their speakers.
+
+``extract_quotes(paragraphs, language, entities)`` pairs quotation marks (``quotes_marks``),
+reads the attribution after the quotation ('”…,” kata Roland.', '," he said') or before it
+('Lavrov mengatakan, ”…”', 'Menurut X, ”…”'), and resolves the speaker phrase to a full name
+(``quotes_people``): short forms are expanded to the longest name of the article, "-nya" cues
+and pronouns go to the nearest person mentioned before the quotation, and bare roles ("kata
+Presiden") to the person who held that role earlier. Reported statements without quotation
+marks ("X mengatakan bahwa ...") come out with ``direct=False``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from kabar.annotate.quotes_marks import QuotedSpan, find_quoted_spans
+from kabar.annotate.quotes_names import Lexicon, SpeakerPhrase, lexicon, read_phrase, read_phrase_backwards
+from kabar.annotate.quotes_people import Key, People, Person, TokenizedParagraph, tokenize
+from kabar.records import EntityMention, Quote
+
+# A quotation this short with no reporting verb is a scare quote or a title, not a statement.
+MAX_SCARE_QUOTE_WORDS = 3
+# Lower-case words allowed between a cue and the name ("kata pengusaha rotan Gani").
+MAX_WORDS_BEFORE_NAME = 4
+SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“”„«'A-Z(]|\s*$)")
+WORDS = re.compile(r"\w+")
+
+
+@dataclass
+class Attribution:
+    cue: str | None
+    phrase: SpeakerPhrase | None  # None with a "-nya" cue: the speaker is implied
+    key: Key  # where the speaker phrase (or cue) stands
+
+
+def extract_quotes(paragraphs: Sequence[str], language: str,
+                   entities: Sequence[EntityMention] = ()) -> list[Quote]:
+    """Direct quotes and reported statements of an article, in text order."""
+    lex = lexicon(language)
+    spans = find_quoted_spans(paragraphs)
+    tokenized = [tokenize(p) for p in paragraphs]
+    quoted = [((s.opened.paragraph, s.opened.offset), (s.closed_at.paragraph, s.closed_at.offset)) for s in spans]
+    people = People(tokenized, lex, quoted, entities)
+
+    attributions: list[Attribution | None] = []
+    previous_close: Key | None = None
+    for span in spans:
+        attribution = _attribution_after(paragraphs, tokenized, span, lex)
+        if attribution is None:
+            attribution = _attribution_before(paragraphs, tokenized, span, lex, previous_close)
+        attributions.append(attribution)
+        previous_close = (span.closed_at.paragraph, span.closed_at.offset)
+
+    reported = _reported_statements(paragraphs, tokenized, spans, lex)
+
+    # Names first (all of them, so that a pronoun can point to a name met only later as a
+    # speaker), then the mention index, then the pronouns and roles.
+    for attribution in [*attributions, *(r[1] for r in reported)]:
+        if attribution and attribution.phrase and attribution.phrase.kind == "name":
+            people.register(attribution.phrase.name, attribution.key)
+    people.add_titled_people()
+    people.index_mentions()
+
+    quotes: list[Quote] = []
+    last_speaker: Person | None = None
+    items = [(span.opened.paragraph, span.opened.offset, span.text, a, True) for span, a in zip(spans, attributions)]
+    items += [(key[0], key[1], text, a, False) for text, a, key in reported]
+    items.sort(key=lambda item: (item[0], item[1]))
+    for paragraph, offset, text, attribution, direct in items:
+        if attribution is None and len(WORDS.findall(text)) <= MAX_SCARE_QUOTE_WORDS:
+            continue
+        speaker = _resolve(attribution, (paragraph, offset), people, last_speaker)
+        if speaker is not None and attribution is not None:
+            last_speaker = speaker
+        entity = people.entity_for(speaker) if speaker else None
+        name = entity.name if entity else (" ".join(speaker.name) if speaker else None)
+        if speaker is None and attribution and attribution.phrase and attribution.phrase.kind in ("role", "anaphor"):
+            name = " ".join(attribution.phrase.role)
+        quotes.append(Quote(
+            text=text,
+            speaker=name,
+            speaker_id=entity.id if entity else None,
+            cue=attribution.cue if attribution else None,
+            direct=direct,
+            paragraph=paragraph,
+        ))
+    return quotes
+
+
+def _resolve(attribution: Attribution | None, key: Key, people: People, last_speaker: Person | None) -> Person | None:
+    if attribution is None:
+        return last_speaker
+    phrase = attribution.phrase
+    if phrase is None or phrase.kind == "pronoun":
+        return people.nearest_before(key) or last_speaker
+    if phrase.kind == "name":
+        return people.register(phrase.name)
+    if phrase.kind == "role":
+        return people.holder_of(phrase.role, key) or last_speaker
+    return last_speaker or people.holder_of(phrase.role, key)  # anaphor
+
+
+def _sentence_after(paragraph: str, start: int) -> str:
+    rest = paragraph[start:]
+    cut = len(rest)
+    m = SENTENCE_END.search(rest)
+    if m:
+        cut = m.start()
+    mark = re.search(r"[\"“”„«»]|''", rest)
+    if mark and mark.start() < cut:
+        cut = mark.start()
+    return rest[:cut]
+
+
+def _attribution_after(paragraphs: Sequence[str], tokenized: Sequence[TokenizedParagraph],
+                       span: QuotedSpan, lex: Lexicon) -> Attribution | None:
+    index, start = span.closed_at.paragraph, span.closed_at.offset
+    if not span.closed:
+        return None
+    para = tokenized[index]
+    first = next((i for i, off in enumerate(para.offsets) if off >= start), len(para.words))
+    limit = start + len(_sentence_after(paragraphs[index], start))
+    last = next((i for i, off in enumerate(para.offsets) if off >= limit), len(para.words))
+    words = para.words[first:last]
+    i = 0
+    while i < len(words) and words[i] in ",.!?;:—–-":
+        i += 1
+    if i < len(words) and words[i].lower() in ("demikian", "begitu", "seperti"):
+        i += 1
+    if i >= len(words):
+        return None
+
+    def key_of(j: int) -> Key:
+        return (index, para.offsets[first + min(j, len(words) - 1)])
+
+    word = words[i]
+    if lex.is_cue_after(word) or word.lower() in lex.cues_passive:
+        if word.lower().endswith("nya") and word.lower()[:-3] in lex.cues_after:
+            return Attribution(word, None, key_of(i))
+        j = i + 1
+        if j < len(words) and words[j].lower() in ("oleh", "by"):
+            j += 1
+        phrase = read_phrase(words, j, lex)
+        skipped = 0
+        while phrase is None and j < len(words) and words[j].islower() and skipped < MAX_WORDS_BEFORE_NAME:
+            j += 1
+            skipped += 1
+            phrase = read_phrase(words, j, lex)
+        return Attribution(word, phrase, key_of(j))
+    phrase = read_phrase(words, i, lex)
+    if phrase is not None and phrase.end < len(words):
+        verb = words[phrase.end]
+        if lex.is_cue_after(verb) or verb.lower() in lex.cues_active:
+            return Attribution(verb, phrase, key_of(i))
+    return None
+
+
+def _attribution_before(paragraphs: Sequence[str], tokenized: Sequence[TokenizedParagraph],
+                        span: QuotedSpan, lex: Lexicon, previous_close: Key | None) -> Attribution | None:
+    index, end = span.opened.paragraph, span.opened.offset
+    paragraph = paragraphs[index]
+    start = 0
+    for m in SENTENCE_END.finditer(paragraph[:end]):
+        start = m.end()
+    if previous_close and previous_close[0] == index and previous_close[1] > start:
+        start = previous_close[1]
+    para = tokenized[index]
+    first = next((i for i, off in enumerate(para.offsets) if off >= start), len(para.words))
+    last = next((i for i, off in enumerate(para.offsets) if off >= end), len(para.words))
+    words = para.words[first:last]
+    if not words:
+        return None
+
+    def key_of(j: int) -> Key:
+        return (index, para.offsets[first + min(max(j, 0), len(words) - 1)])
+
+    # '"A," katanya, "B."': the words between two quotations attribute both.
+    if previous_close and previous_close[0] == index and previous_close[1] >= start:
+        between = paragraphs[index][previous_close[1]:end]
+        if between.strip().endswith((",", ":")) or not between.strip(" ,"):
+            j = 0
+            while j < len(words) and words[j] in ",.":
+                j += 1
+            if j < len(words) and (lex.is_cue_after(words[j]) or words[j].lower() in lex.cues_active):
+                if words[j].lower().endswith("nya"):
+                    return Attribution(words[j], None, key_of(j))
+                phrase = read_phrase(words, j + 1, lex)
+                return Attribution(words[j], phrase, key_of(j + 1))
+    lowered = [w.lower() for w in words]
+    for pattern in lex.according_to:
+        n = len(pattern)
+        for j in range(len(words) - n, -1, -1):
+            if tuple(lowered[j:j + n]) == pattern:
+                phrase = read_phrase(words, j + n, lex)
+                return Attribution(" ".join(words[j:j + n]), phrase, key_of(j + n))
+        if n == 1:
+            for j, w in enumerate(lowered):
+                if w == pattern[0] + "nya":
+                    return Attribution(words[j], None, key_of(j))
+    for j in range(len(words) - 1, -1, -1):
+        if lowered[j] in lex.cues_active:
+            phrase = read_phrase_backwards(words, j, lex)
+            if phrase is not None:
+                return Attribution(words[j], phrase, key_of(j - 1))
+    return None
+
+
+def _reported_statements(paragraphs: Sequence[str], tokenized: Sequence[TokenizedParagraph],
+                         spans: Sequence[QuotedSpan], lex: Lexicon) -> list[tuple[str, Attribution, Key]]:
+    """'X mengatakan (bahwa) ...' and 'Menurut X, ...' sentences with no quotation marks."""
+    with_marks = {s.opened.paragraph for s in spans} | {s.closed_at.paragraph for s in spans}
+    found = []
+    for index, paragraph in enumerate(paragraphs):
+        if index in with_marks:
+            continue
+        para = tokenized[index]
+        words = para.words
+        lowered = [w.lower() for w in words]
+        for j, word in enumerate(lowered[:12]):
+            attribution = None
+            content_from = -1
+            if word in lex.cues_active and j > 0:
+                phrase = read_phrase_backwards(words, j, lex)
+                if phrase is not None and phrase.end == j and _starts_sentence(words, j, phrase, lex):
+                    attribution = Attribution(words[j], phrase, (index, para.offsets[max(0, j - 1)]))
+                    content_from = j + 1
+            elif (word,) in lex.according_to and j == 0:
+                phrase = read_phrase(words, j + 1, lex)
+                if phrase is not None and phrase.end < len(words) and words[phrase.end] == ",":
+                    attribution = Attribution(words[j], phrase, (index, para.offsets[j + 1]))
+                    content_from = phrase.end + 1
+            elif word in {w + "nya" for (w, *_) in lex.according_to} and j == 0:
+                attribution = Attribution(words[j], None, (index, para.offsets[j]))
+                content_from = j + 1
+            if attribution is None:
+                continue
+            while content_from < len(words) and (words[content_from] in ",:" or lowered[content_from] in lex.that):
+                content_from += 1
+            if content_from >= len(words):
+                break
+            text = paragraph[para.offsets[content_from]:].strip()
+            if len(WORDS.findall(text)) >= 4:
+                found.append((text, attribution, (index, para.offsets[content_from])))
+            break
+    return found
+
+
+def _starts_sentence(words: list[str], verb: int, phrase: SpeakerPhrase, lex: Lexicon) -> bool:
+    """The subject phrase opens the sentence or follows an introductory clause's comma."""
+    size = len(phrase.name) + len(phrase.role) if phrase.kind != "pronoun" else 1
+    before = verb - size
+    return before <= 0 or words[before - 1] in ","

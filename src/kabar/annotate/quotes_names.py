@@ -1,0 +1,197 @@
+"""Speaker phrases: the language lexicon, reading a name or role phrase from tokens, and the
+article's index of person names used to expand short forms and resolve pronouns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from types import ModuleType
+
+from kabar.lang import en_quotes, id_quotes
+
+TOKEN = re.compile(r"[^\W\d_][\w’'\-]*|\d[\w/,.:-]*|[^\w\s]")
+
+# Administrative nouns whose next capitalised word is a place or body, not a name
+# ("Kabupaten Banjarnegara", "Kota Bogor").
+_LANGUAGES: dict[str, ModuleType] = {"id": id_quotes, "en": en_quotes}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    cues_after: frozenset[str]
+    cues_active: frozenset[str]
+    cues_passive: frozenset[str]
+    according_to: tuple[tuple[str, ...], ...]
+    that: frozenset[str]
+    pronouns: frozenset[str]
+    demonstratives: frozenset[str]
+    role_words: frozenset[str]  # lower-cased
+    role_context: frozenset[str]  # lower-cased
+    role_lower: frozenset[str]
+    particles: frozenset[str]
+    not_names: frozenset[str]
+
+    def is_cue_after(self, word: str) -> bool:
+        w = word.lower()
+        return w in self.cues_after or (w.endswith("nya") and w[:-3] in self.cues_after)
+
+    def is_role(self, word: str) -> bool:
+        w = word.lower().rstrip(".")
+        return w in self.role_words or w in self.role_context
+
+
+def _merge(modules: list[ModuleType], name: str) -> list[str]:
+    out: list[str] = []
+    for module in modules:
+        out.extend(getattr(module, name))
+    return out
+
+
+@lru_cache(maxsize=8)
+def lexicon(language: str) -> Lexicon:
+    """The reporting verbs and role words of ``language``; both known languages for others."""
+    base = (language or "").lower().split("-")[0]
+    modules = [_LANGUAGES[base]] if base in _LANGUAGES else list(_LANGUAGES.values())
+
+    def lower(name: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in _merge(modules, name))
+
+    return Lexicon(
+        cues_after=lower("CUES_AFTER"),
+        cues_active=lower("CUES_ACTIVE"),
+        cues_passive=lower("CUES_PASSIVE"),
+        according_to=tuple(tuple(p.lower().split()) for p in _merge(modules, "ACCORDING_TO")),
+        that=lower("THAT"),
+        pronouns=lower("PRONOUNS"),
+        demonstratives=lower("DEMONSTRATIVES"),
+        role_words=lower("ROLE_WORDS"),
+        role_context=lower("ROLE_CONTEXT_WORDS"),
+        role_lower=lower("ROLE_LOWER_WORDS"),
+        particles=lower("NAME_PARTICLES"),
+        not_names=frozenset(_merge(modules, "NOT_NAMES")),
+    )
+
+
+def tokens(text: str) -> list[str]:
+    return TOKEN.findall(text)
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+@dataclass(frozen=True)
+class SpeakerPhrase:
+    """What stands in the speaker's place: a name (with the role words before it), a pronoun,
+    a bare role ("Presiden") or an anaphoric role phrase ("Diplomat tertinggi China ini")."""
+
+    kind: str  # "name" | "pronoun" | "role" | "anaphor"
+    name: tuple[str, ...] = ()
+    role: tuple[str, ...] = ()
+    end: int = 0  # token index after the phrase
+
+
+def read_phrase(words: list[str], start: int, lex: Lexicon) -> SpeakerPhrase | None:
+    """Read a speaker phrase forwards from ``words[start]``."""
+    if start >= len(words):
+        return None
+    first = words[start]
+    if first.lower() in lex.pronouns:
+        return SpeakerPhrase("pronoun", (first,), end=start + 1)
+    collected: list[str] = []
+    anaphor = False
+    i = start
+    while i < len(words):
+        word = words[i]
+        if word == "." and collected and len(collected[-1]) <= 4 and collected[-1].lower() in lex.role_words:
+            i += 1  # "Dr." "H." "Prof." abbreviations
+            continue
+        if word == "(" and i + 2 < len(words) and words[i + 2] == ")" and lex.is_role(words[i + 1]):
+            collected.append(words[i + 1])  # "Brigjen (Pol)"
+            i += 3
+            continue
+        if is_capitalised(word) and word not in lex.not_names:
+            collected.append(word)
+        elif word.lower() in lex.role_lower and not any(is_capitalised(w) and not lex.is_role(w) for w in collected):
+            collected.append(word)
+        elif (word.lower() in lex.particles and collected and i + 1 < len(words)
+              and is_capitalised(words[i + 1])):
+            collected.append(word)
+        elif word.lower() in lex.demonstratives and collected:
+            anaphor = True
+            i += 1
+            break
+        else:
+            break
+        i += 1
+    if not collected:
+        return None
+    return classify(collected, lex, anaphor, end=i)
+
+
+def classify(collected: list[str], lex: Lexicon, anaphor: bool = False, end: int = 0) -> SpeakerPhrase | None:
+    """Split a phrase into its role words and its trailing name."""
+    cut = len(collected)
+    while cut > 0 and not _role_token(collected, cut - 1, lex):
+        cut -= 1
+    name = tuple(collected[cut:])
+    role = tuple(collected[:cut])
+    if anaphor or (not name and any(w.islower() for w in role)):
+        if not role:
+            return None
+        return SpeakerPhrase("anaphor", role=role, end=end)
+    if not name:
+        return SpeakerPhrase("role", role=role, end=end)
+    while name and name[0].lower() in lex.particles:
+        name = name[1:]
+    if not name:
+        return None
+    return SpeakerPhrase("name", name=name, role=role, end=end)
+
+
+def _role_token(collected: list[str], index: int, lex: Lexicon) -> bool:
+    word = collected[index]
+    if word.islower():
+        return word.lower() in lex.role_lower
+    if lex.is_role(word):
+        return True
+    # An acronym inside a role phrase names the body ("Advokat Publik LBH Samarinda ...").
+    return word.isupper() and len(word) > 1 and index + 1 < len(collected)
+
+
+def read_phrase_backwards(words: list[str], end: int, lex: Lexicon) -> SpeakerPhrase | None:
+    """Read the speaker phrase that ends just before ``words[end]`` (the subject of a verb)."""
+    i = end - 1
+    if i < 0:
+        return None
+    if words[i].lower() in lex.pronouns:
+        return SpeakerPhrase("pronoun", (words[i],), end=end)
+    anaphor = False
+    if words[i].lower() in lex.demonstratives:
+        anaphor = True
+        i -= 1
+    collected: list[str] = []
+    while i >= 0:
+        word = words[i]
+        if word == ")" and i >= 2 and words[i - 2] == "(" and lex.is_role(words[i - 1]):
+            collected.insert(0, words[i - 1])
+            i -= 3
+            continue
+        if word == "." and i > 0 and collected and len(words[i - 1]) <= 4 and words[i - 1].lower() in lex.role_words:
+            i -= 1
+            continue
+        if is_capitalised(word) and word not in lex.not_names:
+            collected.insert(0, word)
+        elif word.lower() in lex.particles and collected:
+            collected.insert(0, word)
+        elif anaphor and (word.lower() in lex.role_lower or word.islower()) and len(collected) < 6:
+            collected.insert(0, word)  # "diplomat tertinggi China ini"
+        else:
+            break
+        i -= 1
+    if not collected:
+        return None
+    if anaphor and not any(w.lower() in lex.role_lower or lex.is_role(w) for w in collected):
+        return None
+    return classify(collected, lex, anaphor, end=end)

@@ -1,0 +1,14 @@
+"""Clustering: near-duplicates, online event clustering and storylines.
+
+```python
+from kabar.cluster import StoryIndex
+index = StoryIndex()                 # or StoryIndex.loads(blob) to resume
+assignment = index.add(article)      # in arrival order
+blob = index.dumps()                 # the whole state, to persist after each batch
+```
+"""
+
+from .index import StoryIndex, load_params, story_id
+from .storylines import storyline_id
+
+__all__ = ["StoryIndex", "load_params", "story_id", "storyline_id"]

@@ -1,0 +1,102 @@
+"""Near-duplicate and syndicated-copy detection: MinHash signatures over word 5-grams, LSH bands.
+
+Signatures are datasketch MinHashes. The band tables are our own plain dicts rather than a
+``datasketch.MinHashLSH`` because the state is written to the store after every batch: only the
+signatures (512 bytes an article) are saved, and the bands are rebuilt from them on load.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from datasketch import MinHash
+
+NUM_PERM = 128
+BANDS = 32  # 32 bands of 4 rows: pairs above ~0.45 Jaccard become candidates
+ROWS = NUM_PERM // BANDS
+SHINGLE = 5
+SEED = 1
+
+
+def shingles(words: list[str]) -> list[bytes]:
+    if len(words) < SHINGLE:
+        return [" ".join(words).encode("utf-8")] if words else []
+    return [" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)]
+
+
+def signature(words: list[str]) -> np.ndarray | None:
+    """The MinHash of an article's word 5-grams, or None for an empty text."""
+    grams = shingles(words)
+    if not grams:
+        return None
+    m = MinHash(num_perm=NUM_PERM, seed=SEED)
+    m.update_batch(grams)
+    return m.hashvalues.astype(np.uint32)
+
+
+class DuplicateFinder:
+    """Finds, among the recent articles it holds, the most similar copy of a new one."""
+
+    def __init__(self, threshold: float) -> None:
+        self.threshold = threshold
+        self.signatures: dict[str, np.ndarray] = {}
+        self.sizes: dict[str, int] = {}  # shingle counts: a long article is no copy of a stub
+        self._bands: list[dict[bytes, list[str]]] = [{} for _ in range(BANDS)]
+
+    def _band_keys(self, sig: np.ndarray) -> list[bytes]:
+        raw = sig.tobytes()
+        width = ROWS * 4
+        return [raw[i * width : (i + 1) * width] for i in range(BANDS)]
+
+    def find(self, sig: np.ndarray | None, size: int) -> tuple[str | None, float]:
+        """The id of the held article most similar to ``sig`` above the threshold, and its
+        estimated Jaccard similarity; ties go to the earliest article."""
+        if sig is None:
+            return None, 0.0
+        seen: set[str] = set()
+        best, best_sim = None, 0.0
+        for band, key in zip(self._bands, self._band_keys(sig)):
+            for other in band.get(key, ()):
+                if other in seen:
+                    continue
+                seen.add(other)
+                sim = float(np.count_nonzero(self.signatures[other] == sig)) / NUM_PERM
+                # Jaccard cannot exceed the ratio of the two shingle-set sizes.
+                small, large = sorted((size, self.sizes[other]))
+                if large and small / large < self.threshold:
+                    continue
+                if sim >= self.threshold and sim > best_sim:
+                    best, best_sim = other, sim
+        return best, best_sim
+
+    def add(self, article_id: str, sig: np.ndarray | None, size: int) -> None:
+        if sig is None or article_id in self.signatures:
+            return
+        self.signatures[article_id] = sig
+        self.sizes[article_id] = size
+        for band, key in zip(self._bands, self._band_keys(sig)):
+            band.setdefault(key, []).append(article_id)
+
+    def remove(self, article_id: str) -> None:
+        sig = self.signatures.pop(article_id, None)
+        self.sizes.pop(article_id, None)
+        if sig is None:
+            return
+        for band, key in zip(self._bands, self._band_keys(sig)):
+            ids = band.get(key)
+            if ids is not None:
+                ids.remove(article_id)
+                if not ids:
+                    del band[key]
+
+    def state(self) -> dict:
+        ids = list(self.signatures)
+        matrix = np.stack([self.signatures[i] for i in ids]) if ids else np.zeros((0, NUM_PERM), np.uint32)
+        return {"ids": ids, "sizes": [self.sizes[i] for i in ids], "sigs": matrix.tobytes()}
+
+    @classmethod
+    def from_state(cls, state: dict, threshold: float) -> "DuplicateFinder":
+        finder = cls(threshold)
+        matrix = np.frombuffer(state["sigs"], dtype=np.uint32).reshape(-1, NUM_PERM)
+        for article_id, size, sig in zip(state["ids"], state["sizes"], matrix):
+            finder.add(article_id, sig.copy(), size)
+        return finder

@@ -1,0 +1,300 @@
+"""The online story index: each new article joins the best recent story or starts one.
+
+Arrival order is the only order: nothing already assigned is ever revisited. The active set
+holds the stories of a time window (and of a bounded number of recent undated articles); an
+inverted index from each story's heaviest terms, names and entities to the story keeps the
+candidates of a new article few, so adding costs the same at 1,000 stories or 100,000.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import pickle
+import zlib
+from importlib import resources
+
+from kabar.records import Article, Assignment
+
+from .duplicates import DuplicateFinder, shingles, signature
+from .profile import FEATURES, ArticleProfile, StoryState, build_profile, features, weigh
+from .storylines import SUMMARY_TERMS, SALIENT, StorylineIndex
+from .text import Stemmer
+
+STATE_VERSION = 1
+QUERY_TERMS = 20
+POSTING_TERMS = 25
+POSTING_NAMES = 10
+MAX_CANDIDATES = 30
+EVICT_EVERY = 64  # articles between sweeps of the active set
+PRUNE_DF_EVERY = 20_000  # articles between drops of words seen once
+
+DEFAULT_PARAMS = {
+    "weights": {"cos_text": 6.0, "cos_lead": 2.0, "cos_names": 1.0},
+    "bias": -3.0,
+    "threshold": 0.5,
+    "duplicate_jaccard": 0.5,
+    "window_days": 5,
+    "idle_articles": 50_000,
+    "storyline_min_shared": 2,
+    "storyline_min_similarity": 0.15,
+}
+
+
+def load_params() -> dict:
+    """The learned parameters shipped with the package (see ``kabar.cluster.tune``)."""
+    path = resources.files("kabar").joinpath("data", "cluster", "params.json")
+    try:
+        learned = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return dict(DEFAULT_PARAMS)
+    return {**DEFAULT_PARAMS, **learned}
+
+
+def story_id(first_article: str) -> str:
+    return "s" + hashlib.sha1(first_article.encode("utf-8")).hexdigest()[:12]
+
+
+class StoryIndex:
+    """Online event clustering with near-duplicate detection and storyline linking."""
+
+    def __init__(self, params: dict | None = None) -> None:
+        self.params = {**DEFAULT_PARAMS, **(params or load_params())}
+        weights = self.params["weights"]
+        self._weights = [float(weights.get(name, 0.0)) for name in FEATURES]
+        self._bias = float(self.params["bias"])
+        self._stem = Stemmer()
+        self.seq = 0
+        self.clock: int | None = None  # latest article day seen
+        self.doc_count = 0
+        self.df: dict[str, int] = {}
+        self.stories: dict[str, StoryState] = {}
+        self.article_meta: dict[str, tuple[int | None, int, str]] = {}  # id -> (day, seq, story)
+        self.duplicates = DuplicateFinder(self.params["duplicate_jaccard"])
+        self.storylines = StorylineIndex(
+            self.params["storyline_min_shared"], self.params["storyline_min_similarity"]
+        )
+        self._postings: dict[str, dict[str, None]] = {}
+        self._story_keys: dict[str, tuple[str, ...]] = {}
+
+    # -- the public API -----------------------------------------------------------------
+    def add(self, article: Article) -> Assignment:
+        """Assign one article, in arrival order, and update the index."""
+        self.seq += 1
+        profile = build_profile(article, self._stem)
+        if profile.time is not None:
+            self.clock = profile.time if self.clock is None else max(self.clock, profile.time)
+        if self.seq % EVICT_EVERY == 0:
+            self._evict()
+        if self.seq % PRUNE_DF_EVERY == 0:
+            self.df = {t: c for t, c in self.df.items() if c > 1}
+        self._count_document(profile)
+        profile.vec = weigh(profile.text_terms, self._idf)
+        profile.lead_vec = weigh(profile.lead_terms, self._idf)
+
+        sig = signature(profile.shingle_tokens)
+        size = len(shingles(profile.shingle_tokens))
+        duplicate_of, _ = self.duplicates.find(sig, size)
+        story = None
+        if duplicate_of is not None:
+            story = self.stories.get(self.article_meta[duplicate_of][2])
+        if story is None:
+            story = self._best_story(profile)
+        new_story = story is None
+        if new_story:
+            story = StoryState(id=story_id(article.id), first_article=article.id)
+            self.stories[story.id] = story
+        story.absorb(profile, self.seq)
+        self._index_story(story)
+        if new_story or story.n == 3:
+            self._update_storyline(story)
+
+        self.duplicates.add(article.id, sig, size)
+        self.article_meta[article.id] = (profile.time, self.seq, story.id)
+        return Assignment(
+            article_id=article.id,
+            story=story.id,
+            duplicate_of=duplicate_of,
+            storyline=story.storyline,
+            new_story=new_story,
+        )
+
+    def storyline_of(self, story: str) -> str | None:
+        """The storyline of any story seen so far: an older story gets one when a newer story
+        is found to continue it, after its own articles were assigned."""
+        active = self.stories.get(story)
+        if active is not None:
+            return active.storyline
+        return self.storylines.storyline_of(story)
+
+    def dumps(self) -> bytes:
+        """The whole state (active stories, recent signatures, storyline summaries), compressed."""
+        state = {
+            "version": STATE_VERSION,
+            "params": self.params,
+            "seq": self.seq,
+            "clock": self.clock,
+            "doc_count": self.doc_count,
+            "df": self.df,
+            "stories": [_story_row(s) for s in self.stories.values()],
+            "article_meta": self.article_meta,
+            "duplicates": self.duplicates.state(),
+            "storylines": self.storylines.state(),
+        }
+        return zlib.compress(pickle.dumps(state, protocol=5), 6)
+
+    @classmethod
+    def loads(cls, blob: bytes) -> "StoryIndex":
+        # The blob is kabar's own state read back from kabar's own store, never outside input.
+        state = pickle.loads(zlib.decompress(blob))
+        if state.get("version") != STATE_VERSION:
+            raise ValueError(f"story index state version {state.get('version')} is not {STATE_VERSION}")
+        index = cls(state["params"])
+        index.seq = state["seq"]
+        index.clock = state["clock"]
+        index.doc_count = state["doc_count"]
+        index.df = state["df"]
+        for row in state["stories"]:
+            story = _story_from_row(row)
+            index.stories[story.id] = story
+            index._index_story(story)
+        index.article_meta = state["article_meta"]
+        index.duplicates = DuplicateFinder.from_state(state["duplicates"], index.params["duplicate_jaccard"])
+        index.storylines = StorylineIndex.from_state(
+            state["storylines"], index.params["storyline_min_shared"], index.params["storyline_min_similarity"]
+        )
+        return index
+
+    # -- scoring ------------------------------------------------------------------------
+    def _idf(self, term: str) -> float:
+        return math.log((self.doc_count + 1) / (self.df.get(term, 0) + 1)) + 1.0
+
+    def _count_document(self, profile: ArticleProfile) -> None:
+        self.doc_count += 1
+        for term in profile.text_terms:
+            self.df[term] = self.df.get(term, 0) + 1
+
+    def probability(self, profile: ArticleProfile, story: StoryState) -> float:
+        z = self._bias + sum(w * x for w, x in zip(self._weights, features(profile, story)))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def candidates(self, profile: ArticleProfile) -> list[StoryState]:
+        """Active stories sharing heavy terms, names or entities with the article, most
+        shared first, inside the time window."""
+        hits: dict[str, int] = {}
+        for key in _query_keys(profile):
+            for sid in self._postings.get(key, ()):
+                hits[sid] = hits.get(sid, 0) + 1
+        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
+        window = self.params["window_days"]
+        out = []
+        for sid, _ in ranked:
+            story = self.stories[sid]
+            if profile.time is not None and story.tmin is not None:
+                if profile.time > story.tmax + window or profile.time < story.tmin - window:
+                    continue
+            out.append(story)
+            if len(out) >= MAX_CANDIDATES:
+                break
+        return out
+
+    def _best_story(self, profile: ArticleProfile) -> StoryState | None:
+        best, best_p = None, self.params["threshold"]
+        for story in self.candidates(profile):
+            p = self.probability(profile, story)
+            if p >= best_p:
+                best, best_p = story, p
+        return best
+
+    # -- bookkeeping --------------------------------------------------------------------
+    def _index_story(self, story: StoryState) -> None:
+        keys = _story_keys(story)
+        old = self._story_keys.get(story.id, ())
+        if keys == old:
+            return
+        new = set(keys)
+        for key in old:
+            if key not in new:
+                posting = self._postings.get(key)
+                if posting is not None:
+                    posting.pop(story.id, None)
+                    if not posting:
+                        del self._postings[key]
+        for key in keys:
+            self._postings.setdefault(key, {})[story.id] = None
+        self._story_keys[story.id] = keys
+
+    def _salient(self, story: StoryState) -> tuple[str, ...]:
+        source = story.entities or {"n:" + k: v for k, v in story.names.items()}
+        return tuple(k for k, _ in sorted(source.items(), key=lambda kv: (-kv[1], kv[0]))[:SALIENT])
+
+    def _update_storyline(self, story: StoryState) -> None:
+        salient = self._salient(story)
+        terms = tuple(story.top_terms(SUMMARY_TERMS))
+        if story.storyline is None:
+            storyline, older = self.storylines.link(story.id, salient, terms)
+            if storyline is not None:
+                story.storyline = storyline
+                if older in self.stories:
+                    self.stories[older].storyline = storyline
+        self.storylines.update(story.id, salient, terms, story.storyline)
+
+    def _evict(self) -> None:
+        window = self.params["window_days"]
+        idle = self.params["idle_articles"]
+        stale = [
+            sid
+            for sid, s in self.stories.items()
+            if s.last_seq < self.seq - idle
+            or (self.clock is not None and s.tmax is not None and s.tmax < self.clock - window)
+        ]
+        for sid in stale:
+            story = self.stories.pop(sid)
+            self._update_storyline(story)
+            for key in self._story_keys.pop(sid, ()):
+                posting = self._postings.get(key)
+                if posting is not None:
+                    posting.pop(sid, None)
+                    if not posting:
+                        del self._postings[key]
+        old_articles = [
+            aid
+            for aid, (day, seq, _) in self.article_meta.items()
+            if seq < self.seq - idle or (self.clock is not None and day is not None and day < self.clock - window)
+        ]
+        for aid in old_articles:
+            del self.article_meta[aid]
+            self.duplicates.remove(aid)
+
+
+def _top(d: dict, k: int) -> list:
+    return [key for key, _ in sorted(d.items(), key=lambda kv: (-kv[1], str(kv[0])))[:k]]
+
+
+def _story_keys(story: StoryState) -> tuple[str, ...]:
+    keys = ["t:" + t for t in _top(story.centroid, POSTING_TERMS)]
+    keys += ["n:" + n for n in _top(story.names, POSTING_NAMES)]
+    keys += ["e:" + e for e in _top(story.entities, POSTING_NAMES)]
+    return tuple(keys)
+
+
+def _query_keys(profile: ArticleProfile) -> list[str]:
+    keys = ["t:" + t for t in _top(profile.vec, QUERY_TERMS)]
+    keys += ["n:" + n for n in _top(profile.names, POSTING_NAMES)]
+    keys += ["e:" + e for e in _top(profile.entities, POSTING_NAMES)]
+    return keys
+
+
+_STORY_FIELDS = (
+    "id", "first_article", "n", "centroid", "lead", "names", "entities", "speakers",
+    "years", "numbers", "days", "tmin", "tmax", "last_seq", "storyline",
+)
+
+
+def _story_row(story: StoryState) -> tuple:
+    return tuple(getattr(story, name) for name in _STORY_FIELDS)
+
+
+def _story_from_row(row: tuple) -> StoryState:
+    return StoryState(**dict(zip(_STORY_FIELDS, row)))

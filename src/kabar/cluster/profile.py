@@ -1,0 +1,234 @@
+"""What clustering keeps of an article and of a story, and the features comparing the two.
+
+An article is reduced once, on arrival, to an ``ArticleProfile``: weighted terms of the whole
+text and of the headline and lead, names, canonical entities, quote speakers, years, numbers and
+the resolved dates of what happened. A story keeps a ``StoryState``: the same things summed over
+its articles and pruned to their heaviest entries, so a story costs a few kilobytes at most
+however many articles join it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from kabar.records import Article
+
+from .text import Stemmer, content_terms, names, numbers, tokens, years
+
+LEAD_PARAGRAPHS = 2
+CENTROID_TERMS = 150
+LEAD_TERMS = 60
+TOP_NAMES = 40
+TOP_ENTITIES = 40
+TOP_NUMBERS = 30
+TOP_DATES = 12
+# How many paragraphs of an article are read at most: the rest adds time, not information.
+MAX_PARAGRAPHS = 40
+
+
+def day_number(value: str | None) -> int | None:
+    """Days since 0001-01-01 of a "YYYY-MM-DD" date (None for coarser or missing dates)."""
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+@dataclass
+class ArticleProfile:
+    id: str
+    language: str
+    outlet: str | None
+    text_terms: Counter  # raw term counts of title + body
+    lead_terms: Counter  # raw term counts of title + lead paragraphs
+    names: Counter
+    entities: Counter
+    speakers: frozenset[str]
+    years: frozenset[str]
+    numbers: frozenset[str]
+    event_days: frozenset[int]
+    time: int | None  # day number of the article: published, else the latest event date
+    shingle_tokens: list[str]
+    vec: dict[str, float] = field(default_factory=dict)  # tf-idf, unit length
+    lead_vec: dict[str, float] = field(default_factory=dict)
+
+
+def build_profile(article: Article, stem: Stemmer) -> ArticleProfile:
+    lang = article.language or "id"
+    body = list(article.body[:MAX_PARAGRAPHS])
+    title = article.title or ""
+    lead_text = "\n".join([title, *body[:LEAD_PARAGRAPHS]])
+    full_text = "\n".join([title, *body])
+    text_terms = Counter(content_terms(full_text, lang, stem))
+    # The headline says what the article is about: count its words twice.
+    text_terms.update(content_terms(title, lang, stem))
+    name_words: Counter = Counter()
+    for run in names(full_text, lang):
+        name_words.update(run.split())
+    entities = Counter({e.id: max(1, e.count) for e in article.entities})
+    speakers = frozenset(q.speaker_id for q in article.quotes if q.speaker_id)
+    event_days = frozenset(
+        d for d in (day_number(r.date) for r in article.dates if not r.background) if d is not None
+    )
+    time = day_number(article.published)
+    if time is None and event_days:
+        time = max(event_days)
+    return ArticleProfile(
+        id=article.id,
+        language=lang,
+        outlet=article.outlet,
+        text_terms=text_terms,
+        lead_terms=Counter(content_terms(lead_text, lang, stem)),
+        names=name_words,
+        entities=entities,
+        speakers=speakers,
+        years=frozenset(years(full_text)),
+        numbers=frozenset(numbers(full_text)),
+        event_days=event_days,
+        time=time,
+        shingle_tokens=tokens("\n".join(article.body)),
+    )
+
+
+def weigh(counts: Counter, idf) -> dict[str, float]:
+    """Sublinear tf-idf of raw counts, scaled to unit length."""
+    vec = {t: (1.0 + math.log(c)) * idf(t) for t, c in counts.items()}
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {t: v / norm for t, v in vec.items()}
+
+
+def cosine(a: dict, b: dict) -> float:
+    if not a or not b:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
+    if not dot:
+        return 0.0
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb)
+
+
+def _prune(counter: dict, keep: int) -> dict:
+    if len(counter) <= keep:
+        return counter
+    top = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]
+    return dict(top)
+
+
+@dataclass
+class StoryState:
+    """A story as the active index keeps it: compact sums of its articles."""
+
+    id: str
+    first_article: str
+    n: int = 0
+    centroid: dict = field(default_factory=dict)
+    lead: dict = field(default_factory=dict)
+    names: dict = field(default_factory=dict)
+    entities: dict = field(default_factory=dict)
+    speakers: dict = field(default_factory=dict)
+    years: dict = field(default_factory=dict)
+    numbers: dict = field(default_factory=dict)
+    days: dict = field(default_factory=dict)
+    tmin: int | None = None
+    tmax: int | None = None
+    last_seq: int = 0
+    storyline: str | None = None
+
+    def absorb(self, p: ArticleProfile, seq: int) -> None:
+        self.n += 1
+        self.last_seq = seq
+        for target, source, keep in (
+            (self.centroid, p.vec, CENTROID_TERMS),
+            (self.lead, p.lead_vec, LEAD_TERMS),
+            (self.names, p.names, TOP_NAMES),
+            (self.entities, p.entities, TOP_ENTITIES),
+        ):
+            for k, v in source.items():
+                target[k] = target.get(k, 0) + v
+        for target, items in (
+            (self.speakers, p.speakers),
+            (self.years, p.years),
+            (self.numbers, p.numbers),
+            (self.days, p.event_days),
+        ):
+            for k in items:
+                target[k] = target.get(k, 0) + 1
+        self.centroid = _prune(self.centroid, CENTROID_TERMS)
+        self.lead = _prune(self.lead, LEAD_TERMS)
+        self.names = _prune(self.names, TOP_NAMES)
+        self.entities = _prune(self.entities, TOP_ENTITIES)
+        self.speakers = _prune(self.speakers, TOP_ENTITIES)
+        self.numbers = _prune(self.numbers, TOP_NUMBERS)
+        self.days = _prune(self.days, TOP_DATES)
+        if p.time is not None:
+            self.tmin = p.time if self.tmin is None else min(self.tmin, p.time)
+            self.tmax = p.time if self.tmax is None else max(self.tmax, p.time)
+
+    def top_terms(self, k: int) -> list[str]:
+        return [t for t, _ in sorted(self.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:k]]
+
+
+FEATURES = (
+    "cos_text",
+    "cos_lead",
+    "cos_names",
+    "cos_entities",
+    "has_entities",
+    "speaker_shared",
+    "has_speakers",
+    "year_shared",
+    "year_conflict",
+    "number_share",
+    "day_shared",
+    "day_conflict",
+    "log_time_gap",
+    "time_unknown",
+    "log_story_size",
+)
+
+
+def features(p: ArticleProfile, s: StoryState) -> list[float]:
+    """The comparison of an article with a story, in the order of ``FEATURES``."""
+    has_entities = 1.0 if p.entities and s.entities else 0.0
+    has_speakers = 1.0 if p.speakers and s.speakers else 0.0
+    speaker_shared = 1.0 if has_speakers and any(x in s.speakers for x in p.speakers) else 0.0
+    year_shared = 1.0 if any(y in s.years for y in p.years) else 0.0
+    year_conflict = 1.0 if p.years and s.years and not year_shared else 0.0
+    number_share = (
+        sum(1 for x in p.numbers if x in s.numbers) / len(p.numbers) if p.numbers and s.numbers else 0.0
+    )
+    day_shared = 1.0 if any(d in s.days for d in p.event_days) else 0.0
+    day_conflict = 0.0
+    if p.event_days and s.days and not day_shared:
+        gap = min(abs(a - b) for a in p.event_days for b in s.days)
+        day_conflict = 1.0 if gap > 2 else 0.0
+    if p.time is not None and s.tmin is not None:
+        gap = 0 if s.tmin <= p.time <= s.tmax else min(abs(p.time - s.tmin), abs(p.time - s.tmax))
+        log_gap, unknown = math.log1p(gap), 0.0
+    else:
+        log_gap, unknown = 0.0, 1.0
+    return [
+        cosine(p.vec, s.centroid),
+        cosine(p.lead_vec, s.lead),
+        cosine(p.names, s.names),
+        cosine(p.entities, s.entities) if has_entities else 0.0,
+        has_entities,
+        speaker_shared,
+        has_speakers,
+        year_shared,
+        year_conflict,
+        number_share,
+        day_shared,
+        day_conflict,
+        log_gap,
+        unknown,
+        math.log1p(s.n),
+    ]

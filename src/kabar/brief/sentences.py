@@ -1,0 +1,124 @@
+"""Sentences of a story's articles, with where they came from and whether they can be news.
+
+Every later part of the brief (summary, timeline, coverage) works on these sentences, so they
+keep their article, outlet, position and character span in the joined body: that span is what
+ties a resolved date (``DateRef.start``) to the sentence that tells what happened on it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from kabar.records import Article
+
+# Opening marks of quoted speech in news text: straight, curly and doubled single quotes.
+_QUOTE_SPANS = re.compile(r"\"[^\"]*\"|“[^”]*”|''.*?''|”[^”]*”|«[^»]*»")
+_WORD = re.compile(r"\w+", re.UNICODE)
+# A full stop (or ! ?), perhaps a closing quote or bracket, then space and a capital, a digit or an
+# opening quote: the usual end of a sentence in news text.
+_BOUNDARY = re.compile(r"([.!?…]+[\"”’')\]]*)\s+(?=[\"“‘'(]?[A-Z0-9\u00C0-\u024F])")
+# "JAKARTA - ", "Antv – ", "BEIJING, KOMPAS.com — ": a dateline glued to the lead paragraph.
+_DATELINE = re.compile(r"^[^\s.!?\"“]{1,25}(?:[ ,][^\s.!?\"“]{1,25}){0,3}\s+[-–—]+\s+")
+
+
+@dataclass(frozen=True)
+class LanguageData:
+    boilerplate: tuple[re.Pattern[str], ...]
+    abbreviations: frozenset[str]
+
+
+@lru_cache(maxsize=None)
+def language_data(language: str) -> LanguageData:
+    """Boilerplate patterns and abbreviations of one language (kabar/lang/<lang>_brief.json);
+    a language without a file borrows English, whose page furniture most sites share."""
+    name = f"{language}_brief.json"
+    folder = resources.files("kabar.lang")
+    if not folder.joinpath(name).is_file():
+        name = "en_brief.json"
+    data = json.loads(folder.joinpath(name).read_text(encoding="utf-8"))
+    return LanguageData(
+        boilerplate=tuple(re.compile(p, re.IGNORECASE) for p in data["boilerplate"]),
+        abbreviations=frozenset(data["abbreviations"]),
+    )
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    article_id: str
+    position: int  # index of the sentence in its article
+    paragraph: int
+    start: int  # character span in "\n".join(article.body)
+    end: int
+    newsworthy: bool  # not boilerplate, not a bare quote, long enough to state a fact
+
+
+def split_text(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Character spans of the sentences of one paragraph."""
+    spans: list[tuple[int, int]] = []
+    begin = 0
+    for match in _BOUNDARY.finditer(text):
+        cut = match.end(1)
+        before = text[begin:match.start(1)]
+        last_word = before.rsplit(None, 1)[-1] if before.split() else ""
+        # "Dr. Budi", "U.S. officials", "H. Ahmad": a known abbreviation does not end a sentence.
+        if match.group(1) == "." and last_word.lower().lstrip("(\"“") in abbreviations:
+            continue
+        spans.append((begin, cut))
+        begin = match.end()
+    if begin < len(text):
+        spans.append((begin, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def words_outside_quotes(text: str) -> int:
+    return len(_WORD.findall(_QUOTE_SPANS.sub(" ", text)))
+
+
+def is_newsworthy(text: str, data: LanguageData) -> bool:
+    words = _WORD.findall(text)
+    if len(words) < 6 or text.rstrip().endswith(":"):
+        return False
+    if not any(w[0].islower() for w in words):  # a headline-like line of capitalised words
+        return False
+    if any(p.search(text) for p in data.boilerplate):
+        return False
+    # '"...," tambahnya.': the words without the speaker are a quote, not a stated fact.
+    return words_outside_quotes(text) >= 4
+
+
+def strip_dateline(text: str, dateline: str | None) -> str:
+    if dateline and text.startswith(dateline):
+        return text[len(dateline):].lstrip(" -–—,")
+    return _DATELINE.sub("", text, count=1)
+
+
+def article_sentences(article: Article) -> list[Sentence]:
+    data = language_data(article.language or "en")
+    sentences: list[Sentence] = []
+    offset = 0
+    for number, paragraph in enumerate(article.body):
+        for a, b in split_text(paragraph, data.abbreviations):
+            raw = paragraph[a:b]
+            text = raw.strip()
+            if number == 0 and not sentences:
+                text = strip_dateline(text, article.dateline)
+            start = offset + a + (len(raw) - len(raw.lstrip()))
+            sentences.append(Sentence(
+                text=text, article_id=article.id, position=len(sentences), paragraph=number,
+                start=start, end=offset + b, newsworthy=is_newsworthy(text, data),
+            ))
+        offset += len(paragraph) + 1
+    return sentences
+
+
+def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
+    """The sentence whose span holds a character offset of the joined body."""
+    for sentence in sentences:
+        if sentence.start <= offset < sentence.end + 1:
+            return sentence
+    return None

@@ -1,0 +1,135 @@
+"""The dated happenings of a story, in calendar order.
+
+Each resolved date expression (DateRef) points at the sentence that holds it; that sentence is
+what happened on the date. Sentences of one date that state the same happening (near-paraphrases
+in the shared space) become one entry carrying all their articles. A month- or year-precision
+entry that restates a day-precision one of the same period folds into it: day precision first.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from kabar.brief.context import StoryText
+from kabar.brief.vectors import SAME_FACT
+from kabar.records import TimelineEntry
+
+MAX_ENTRIES = 14
+MAX_BACKGROUND = 4
+MAX_PER_DATE = 3
+MIN_WORDS = 4
+# Within one article, only a near copy is the same happening.
+SAME_ARTICLE_FACT = 0.7
+
+
+@dataclass
+class _Happening:
+    date: str
+    rows: list[int] = field(default_factory=list)
+    background_votes: int = 0
+
+    @property
+    def background(self) -> bool:
+        return self.background_votes * 2 > len(self.rows)
+
+
+def _articles(text: StoryText, rows: list[int]) -> tuple[str, ...]:
+    ids = dict.fromkeys(text.sentences[r].article_id for r in rows)
+    return tuple(sorted(ids, key=lambda a: (text.articles[a].published or "", a)))
+
+
+def _representative(text: StoryText, rows: list[int]) -> int:
+    """The member sentence closest to the others; among equals the shortest, which is most
+    about the date itself."""
+    if len(rows) == 1:
+        return rows[0]
+    cosines = text.space.similarity(rows, rows).toarray().sum(axis=1)
+    order = sorted(range(len(rows)), key=lambda i: (-round(float(cosines[i]), 3), len(text.sentences[rows[i]].text)))
+    return rows[order[0]]
+
+
+def _group(text: StoryText, items: list[tuple[int, bool]], date: str) -> list[_Happening]:
+    """Greedy average-link clustering of one date's sentences: each joins the happening it
+    restates best. Two sentences of one article on one date are usually two happenings (the
+    minister met A, then B), so they share a happening only when they are near copies."""
+    rows = list(dict.fromkeys(r for r, _ in items))
+    background = defaultdict(int)
+    for row, is_background in items:
+        background[row] += int(is_background)
+    cosines = text.space.similarity(rows, rows).toarray()
+    happenings: list[_Happening] = []
+    members: list[list[int]] = []  # indexes into rows, per happening
+    for i, row in enumerate(rows):
+        article = text.sentences[row].article_id
+        best, best_score = None, SAME_FACT
+        for h, member in enumerate(members):
+            score = float(cosines[i, member].mean())
+            same_article = any(text.sentences[rows[m]].article_id == article for m in member)
+            if score >= (SAME_ARTICLE_FACT if same_article else best_score) and score >= best_score:
+                best, best_score = h, score
+        if best is None:
+            happenings.append(_Happening(date))
+            members.append([])
+            best = len(happenings) - 1
+        happenings[best].rows.append(row)
+        members[best].append(i)
+        happenings[best].background_votes += int(background[row] > 0)
+    return happenings
+
+
+def _fold_coarse(text: StoryText, happenings: list[_Happening]) -> list[_Happening]:
+    fine = [h for h in happenings if len(h.date) == 10]
+    kept = []
+    for happening in happenings:
+        if len(happening.date) < 10:
+            inside = [f for f in fine if f.date.startswith(happening.date)]
+            target = _restated_by(text, happening, inside)
+            if target is not None:
+                target.rows.extend(r for r in happening.rows if r not in target.rows)
+                continue
+        kept.append(happening)
+    return kept
+
+
+def _restated_by(text: StoryText, coarse: _Happening, candidates: list[_Happening]) -> _Happening | None:
+    if not candidates:
+        return None
+    heads = [c.rows[0] for c in candidates]
+    cosines = text.space.similarity(coarse.rows[:1], heads).toarray().ravel()
+    best = int(np.argmax(cosines))
+    return candidates[best] if cosines[best] >= SAME_FACT else None
+
+
+def build_timeline(text: StoryText) -> list[TimelineEntry]:
+    by_date: dict[str, list[tuple[int, bool]]] = defaultdict(list)
+    for row, ref in text.dated:
+        if len(text.sentences[row].text.split()) >= MIN_WORDS:
+            by_date[ref.date].append((row, ref.background))
+    happenings: list[_Happening] = []
+    for date in sorted(by_date):
+        grouped = _group(text, by_date[date], date)
+        # Keep the happenings most articles tell of; a date with many scattered mentions is
+        # usually the publication day repeated in every article's lead.
+        grouped.sort(key=lambda h: -len({text.sentences[r].article_id for r in h.rows}))
+        happenings.extend(grouped[:MAX_PER_DATE])
+    happenings = _fold_coarse(text, happenings)
+    happenings = _cap(text, happenings)
+    entries = []
+    for happening in happenings:
+        row = _representative(text, happening.rows)
+        entries.append(TimelineEntry(happening.date, text.sentences[row].text,
+                                     _articles(text, happening.rows), happening.background))
+    entries.sort(key=lambda e: (e.date, e.background is False))
+    return entries
+
+
+def _cap(text: StoryText, happenings: list[_Happening]) -> list[_Happening]:
+    def weight(h: _Happening) -> int:
+        return len({text.sentences[r].article_id for r in h.rows})
+
+    main = sorted((h for h in happenings if not h.background), key=weight, reverse=True)[:MAX_ENTRIES]
+    background = sorted((h for h in happenings if h.background), key=weight, reverse=True)[:MAX_BACKGROUND]
+    return main + background

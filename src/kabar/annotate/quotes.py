@@ -16,14 +16,19 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from kabar.annotate.quotes_marks import QuotedSpan, find_quoted_spans
-from kabar.annotate.quotes_names import Lexicon, SpeakerPhrase, lexicon, read_phrase, read_phrase_backwards
+from kabar.annotate.quotes_names import (
+    Lexicon,
+    SpeakerPhrase,
+    lexicon,
+    read_attribution,
+    read_phrase,
+    subject_of,
+)
 from kabar.annotate.quotes_people import Key, People, Person, TokenizedParagraph, tokenize
 from kabar.records import EntityMention, Quote
 
 # A quotation this short with no reporting verb is a scare quote or a title, not a statement.
 MAX_SCARE_QUOTE_WORDS = 3
-# Lower-case words allowed between a cue and the name ("kata pengusaha rotan Gani").
-MAX_WORDS_BEFORE_NAME = 4
 SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“”„«'A-Z(]|\s*$)")
 WORDS = re.compile(r"\w+")
 
@@ -60,7 +65,7 @@ def extract_quotes(paragraphs: Sequence[str], language: str,
     for attribution in [*attributions, *(r[1] for r in reported)]:
         if attribution and attribution.phrase and attribution.phrase.kind == "name":
             people.register(attribution.phrase.name, attribution.key)
-    people.add_titled_people()
+    _speaking_subjects(tokenized, lex, people)
     people.index_mentions()
 
     quotes: list[Quote] = []
@@ -142,13 +147,7 @@ def _attribution_after(paragraphs: Sequence[str], tokenized: Sequence[TokenizedP
         j = i + 1
         if j < len(words) and words[j].lower() in ("oleh", "by"):
             j += 1
-        phrase = read_phrase(words, j, lex)
-        skipped = 0
-        while phrase is None and j < len(words) and words[j].islower() and skipped < MAX_WORDS_BEFORE_NAME:
-            j += 1
-            skipped += 1
-            phrase = read_phrase(words, j, lex)
-        return Attribution(word, phrase, key_of(j))
+        return Attribution(word, read_attribution(words, j, lex), key_of(j))
     phrase = read_phrase(words, i, lex)
     if phrase is not None and phrase.end < len(words):
         verb = words[phrase.end]
@@ -186,8 +185,7 @@ def _attribution_before(paragraphs: Sequence[str], tokenized: Sequence[Tokenized
             if j < len(words) and (lex.is_cue_after(words[j]) or words[j].lower() in lex.cues_active):
                 if words[j].lower().endswith("nya"):
                     return Attribution(words[j], None, key_of(j))
-                phrase = read_phrase(words, j + 1, lex)
-                return Attribution(words[j], phrase, key_of(j + 1))
+                return Attribution(words[j], read_attribution(words, j + 1, lex), key_of(j + 1))
     lowered = [w.lower() for w in words]
     for pattern in lex.according_to:
         n = len(pattern)
@@ -201,7 +199,7 @@ def _attribution_before(paragraphs: Sequence[str], tokenized: Sequence[Tokenized
                     return Attribution(words[j], None, key_of(j))
     for j in range(len(words) - 1, -1, -1):
         if lowered[j] in lex.cues_active:
-            phrase = read_phrase_backwards(words, j, lex)
+            phrase = subject_of(words, j, lex)
             if phrase is not None:
                 return Attribution(words[j], phrase, key_of(j - 1))
     return None
@@ -218,12 +216,12 @@ def _reported_statements(paragraphs: Sequence[str], tokenized: Sequence[Tokenize
         para = tokenized[index]
         words = para.words
         lowered = [w.lower() for w in words]
-        for j, word in enumerate(lowered[:12]):
+        for j, word in enumerate(lowered[:40]):
             attribution = None
             content_from = -1
             if word in lex.cues_active and j > 0:
-                phrase = read_phrase_backwards(words, j, lex)
-                if phrase is not None and phrase.end == j and _starts_sentence(words, j, phrase, lex):
+                phrase = subject_of(words, j, lex)
+                if phrase is not None and _starts_sentence(words, j, phrase, lex):
                     attribution = Attribution(words[j], phrase, (index, para.offsets[max(0, j - 1)]))
                     content_from = j + 1
             elif (word,) in lex.according_to and j == 0:
@@ -249,6 +247,24 @@ def _reported_statements(paragraphs: Sequence[str], tokenized: Sequence[Tokenize
 
 def _starts_sentence(words: list[str], verb: int, phrase: SpeakerPhrase, lex: Lexicon) -> bool:
     """The subject phrase opens the sentence or follows an introductory clause's comma."""
-    size = len(phrase.name) + len(phrase.role) if phrase.kind != "pronoun" else 1
-    before = verb - size
-    return before <= 0 or words[before - 1] in ","
+    if words[verb - 1] == ",":
+        return True  # subject_of only accepts an apposition at the start of the sentence
+    before = verb
+    while before > 0 and words[before - 1].lower() in lex.subject_adverbs:
+        before -= 1
+    before -= len(phrase.name) + len(phrase.role) if phrase.kind != "pronoun" else 1
+    return before <= 0 or words[before - 1] in ",.!?"
+
+
+def _speaking_subjects(tokenized: Sequence[TokenizedParagraph], lex: Lexicon, people: People) -> None:
+    """Register everyone the article has speak ("Jimmy mengatakan, ..."), quoted or not: they
+    are the people a later "katanya" or "ia" most likely points to."""
+    for index, para in enumerate(tokenized):
+        for j, word in enumerate(para.words):
+            if j and word.lower() in lex.cues_active:
+                phrase = subject_of(para.words, j, lex)
+                if phrase is not None and phrase.kind == "name":
+                    start = max(0, j - len(phrase.name))
+                    key = (index, para.offsets[start])
+                    if not people.in_quote(key):
+                        people.register(phrase.name, key)

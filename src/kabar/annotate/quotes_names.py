@@ -31,6 +31,9 @@ class Lexicon:
     role_lower: frozenset[str]
     particles: frozenset[str]
     not_names: frozenset[str]
+    admin_heads: frozenset[str]  # lower-cased
+    connectors: frozenset[str]
+    subject_adverbs: frozenset[str]
 
     def is_cue_after(self, word: str) -> bool:
         w = word.lower()
@@ -70,6 +73,9 @@ def lexicon(language: str) -> Lexicon:
         role_lower=lower("ROLE_LOWER_WORDS"),
         particles=lower("NAME_PARTICLES"),
         not_names=frozenset(_merge(modules, "NOT_NAMES")),
+        admin_heads=lower("ADMIN_HEADS"),
+        connectors=lower("ROLE_CONNECTORS"),
+        subject_adverbs=lower("SUBJECT_ADVERBS"),
     )
 
 
@@ -153,11 +159,15 @@ def classify(collected: list[str], lex: Lexicon, anaphor: bool = False, end: int
 def _role_token(collected: list[str], index: int, lex: Lexicon) -> bool:
     word = collected[index]
     if word.islower():
-        return word.lower() in lex.role_lower
+        return word not in lex.particles
     if lex.is_role(word):
         return True
     # An acronym inside a role phrase names the body ("Advokat Publik LBH Samarinda ...").
-    return word.isupper() and len(word) > 1 and index + 1 < len(collected)
+    if word.isupper() and len(word) > 1 and index + 1 < len(collected):
+        return True
+    # The word after "Kabupaten", "Polres", "PT" ... names a place or body, when a name of at
+    # least two words still follows ("Kota Serang Hari W Pamungkas", not "Wali Kota Bima Arya").
+    return index > 0 and collected[index - 1].lower() in lex.admin_heads and len(collected) - index > 2
 
 
 def read_phrase_backwards(words: list[str], end: int, lex: Lexicon) -> SpeakerPhrase | None:
@@ -195,3 +205,86 @@ def read_phrase_backwards(words: list[str], end: int, lex: Lexicon) -> SpeakerPh
     if anaphor and not any(w.lower() in lex.role_lower or lex.is_role(w) for w in collected):
         return None
     return classify(collected, lex, anaphor, end=end)
+
+
+def read_attribution(words: list[str], start: int, lex: Lexicon, max_lead: int = 6) -> SpeakerPhrase | None:
+    """Read the speaker phrase after a cue: a name, or a role phrase however long (commas,
+    "dan", "dari" inside it) ending in a name ("kata Menteri Koordinator Bidang Politik, Hukum,
+    dan Keamanan Mahfud MD dalam ..."), or a name followed by its role ("kata Dedy, Kepala ...")."""
+    n = len(words)
+    i = start
+    if i < n and words[i].lower() in lex.pronouns:
+        return SpeakerPhrase("pronoun", (words[i],), end=i + 1)
+    lead: list[str] = []
+    while i < n and words[i].islower() and words[i] not in lex.connectors and len(lead) < max_lead:
+        if words[i] in lex.pronouns or words[i] in lex.demonstratives:
+            break
+        lead.append(words[i])
+        i += 1
+    runs: list[list[str]] = []
+    current: list[str] = list(lead)
+    anaphor = False
+    while i < n:
+        word = words[i]
+        following = words[i + 1] if i + 1 < n else ""
+        if word == "." and current and len(current[-1]) <= 4 and current[-1].lower() in lex.role_words:
+            i += 1
+            continue
+        if is_capitalised(word) or (word[0].isdigit() and current):
+            if word in lex.not_names:
+                break
+            current.append(word)
+        elif word.lower() in lex.particles and current and is_capitalised(following):
+            current.append(word)
+        elif word.lower() in lex.role_lower and not runs:
+            current.append(word)
+        elif word == "," or word.lower() in lex.connectors:
+            if current:
+                runs.append(current)
+                current = []
+            first = runs[0] if runs else []
+            has_role = any(_role_token(first, k, lex) for k in range(len(first))) or bool(lead)
+            if not has_role or not (is_capitalised(following) or following.lower() in lex.connectors
+                                    or following.lower() in lex.role_lower):
+                break
+            if following in lex.not_names:
+                break
+        elif word.lower() in lex.demonstratives and (current or runs):
+            anaphor = True
+            break
+        else:
+            break
+        i += 1
+    if current:
+        runs.append(current)
+    if not runs:
+        return None
+    first_has_role = any(_role_token(runs[0], k, lex) for k in range(len(runs[0])))
+    if not first_has_role:
+        return classify(runs[0], lex, anaphor, end=i)
+    for run in reversed(runs):
+        phrase = classify(run, lex, anaphor, end=i)
+        if phrase is not None and phrase.kind == "name":
+            return phrase
+    return classify([w for run in runs for w in run], lex, anaphor, end=i)
+
+
+def subject_of(words: list[str], verb: int, lex: Lexicon) -> SpeakerPhrase | None:
+    """The subject of the reporting verb ``words[verb]``: the phrase just before it ("Lavrov
+    mengatakan", "Agus juga mengimbau"), or the phrase opening the sentence when an apposition
+    stands between ("Saraswati, Koordinator ..., mengatakan")."""
+    end = verb
+    while end > 0 and words[end - 1].lower() in lex.subject_adverbs:
+        end -= 1
+    if end > 0 and words[end - 1] == ",":
+        start = end - 1
+        while start > 0 and words[start - 1] not in ".!?":
+            start -= 1
+        phrase = read_phrase(words, start, lex)
+        if phrase is not None and phrase.end < end - 1 and words[phrase.end] == "," and phrase.kind != "role":
+            return phrase
+        return None
+    phrase = read_phrase_backwards(words, end, lex)
+    if phrase is None:
+        return None
+    return phrase

@@ -69,3 +69,9 @@ NOT_NAMES = (
 )
 
 OBJECT_MARKERS = ("to", "with", "by")
+
+ADMIN_HEADS = ("University", "Bank", "Party", "Ministry", "Department")
+
+ROLE_CONNECTORS = ("of", "and", "&", "/", "(", ")", "-", "for", "the", "at")
+
+SUBJECT_ADVERBS = ("also", "later", "then", "previously", "earlier", "has", "had", "have", "was", "is")

@@ -124,7 +124,7 @@ NOT_NAMES = (
     "Sementara", "Namun", "Tetapi", "Karena", "Menurut", "Selain", "Dalam", "Di", "Ke", "Dari",
     "Pada", "Saat", "Ketika", "Untuk", "Dengan", "Yang", "Ini", "Itu", "Hal", "Ia", "Dia",
     "Mereka", "Kami", "Kita", "Saya", "Beliau", "Adapun", "Sedangkan", "Bahkan", "Jika",
-    "Kalau", "Apalagi", "Oleh", "Sebab", "Tak", "Tidak", "Jadi", "Lalu", "Kemudian", "Senin",
+    "Kalau", "Apalagi", "Oleh", "Sebab", "Tak", "Tidak", "Jadi", "Kemudian", "Senin",
     "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu", "Januari", "Februari", "Maret",
     "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember",
     "Kompas", "Baca", "Juga", "Hari", "Sebelumnya", "Sebelum", "Setelah", "Sesudah", "Pihaknya",
@@ -137,3 +137,19 @@ NOT_NAMES = (
 # Words after which a following name is an object, not a mention in speaker position
 # (used only to skip clearly non-speaking mentions when a pronoun is resolved).
 OBJECT_MARKERS = ("kepada", "dengan", "bersama", "terhadap", "oleh")
+
+# Nouns of places and bodies whose next capitalised word names the place or body, not a person
+# ("Kabupaten Banjarnegara", "Polres Sleman", "PT Waskita").
+ADMIN_HEADS = (
+    "Kabupaten", "Kota", "Provinsi", "Kecamatan", "Kelurahan", "Desa", "Dusun", "Polres",
+    "Polresta", "Polda", "Polsek", "Kodam", "Korem", "Kodim", "Universitas", "PT", "Daop",
+    "Bank", "Partai", "Fraksi", "Kejati", "Kejari", "Pemkab", "Pemkot", "Pemprov", "RSUD",
+    "RSUP", "Stasiun", "Bandara", "Pelabuhan", "Taman", "Pulau", "Gunung", "Sungai",
+)
+
+# Lower-case words that keep a long role phrase going between its parts ("anggota Panja RUU
+# Cipta Kerja dari Fraksi Partai Gerindra Obon Tabrani").
+ROLE_CONNECTORS = ("dan", "dari", "sekaligus", "serta", "&", "/", "(", ")", "-", "untuk", "bidang")
+
+# Adverbs between a subject and its reporting verb ("Agus juga mengimbau", "Ia pun menegaskan").
+SUBJECT_ADVERBS = ("juga", "pun", "kembali", "lalu", "kemudian", "sebelumnya", "sempat", "bahkan", "lantas", "sendiri", "justru", "tetap")

@@ -1,0 +1,281 @@
+"""clean_document: one raw document in, one Article with body and metadata out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kabar.clean.classify import SENTENCE_END, line_features, predict_body
+from kabar.clean.language import detect_language
+from kabar.clean.lines import Line, text_lines
+from kabar.clean.metadata import (
+    cited_sources,
+    date_from_lines,
+    find_dateline,
+    normalise_published,
+    outlet_display,
+    outlet_from_url,
+    parse_byline,
+)
+from kabar.clean.rules import caption_marker, related_header, rule_kind
+from kabar.clean.templates import TemplateMemory
+from kabar.records import Article, RawDocument, Removed
+
+TEXT_MODEL = "lines-text.crfsuite"
+HTML_MODEL = "lines-html.crfsuite"
+BODY_THRESHOLD = 0.5
+URL_LINE = re.compile(r"^(https?://|www\.|bit\.ly/|t\.co/)\S+$|^\S+\.(com|id|co|net|org)/\S*$", re.I)
+YEAR = re.compile(r"\b(19|20)\d\d\b")
+# CLICK-ID style scrapes join paragraphs with commas: "... tidak benar.,Rubijanto mengatakan"
+JOINED_PARAGRAPHS = re.compile(r"(?<=[.!?\"”])\s*,(?=\s*[\"“]?[A-Z0-9])")
+MIN_JOINS = 2
+FALLBACK_WORDS = 15
+SENTENCE_MIN_WORDS = 6
+
+
+class CleanError(ValueError):
+    """The document has nothing usable as an article; the message is a one-line reason."""
+
+
+@dataclass
+class _Verdict:
+    text: str
+    kind: str | None = None  # None: body
+
+
+def clean_document(doc: RawDocument, templates: TemplateMemory | None = None) -> Article:
+    page = None
+    if doc.html and doc.html.strip():
+        from kabar.clean.html import read_html  # trafilatura is heavy: text-only runs skip it
+        from kabar.clean.train import trafilatura_features
+
+        page = read_html(doc.html, doc.url)
+        lines = page.lines
+        extra = trafilatura_features(lines, page.extracted)
+        model = HTML_MODEL
+    elif doc.text and doc.text.strip():
+        lines = text_lines(doc.text)
+        extra, model = None, TEXT_MODEL
+    else:
+        raise CleanError("empty document: no text and no html")
+    _reject_junk(" ".join(l.text for l in lines))
+
+    pre_extracted = page is None and _looks_pre_extracted(lines)
+    if pre_extracted:
+        lines = _split_joined_paragraphs(lines)
+    outlet_key = doc.outlet or outlet_from_url(doc.url or (page.url if page else None))
+
+    verdicts = _judge_lines(lines, extra, model, pre_extracted, templates, outlet_key)
+    if templates is not None:
+        templates.observe(outlet_key, [l.text for l in lines])
+
+    authors: list[str] = []
+    byline_sources: list[str] = []
+    for v in verdicts:
+        parsed = parse_byline(v.text) if v.kind not in ("caption", "dateline") else None
+        if parsed is not None:
+            v.kind = "byline"
+            authors.extend(parsed[0])
+            byline_sources.extend(parsed[1])
+    if page and page.author:
+        for name in re.split(r"\s*[;,]\s*|\s+and\s+", page.author):
+            if name and parse_byline(f"By {name}"):
+                authors.extend(parse_byline(f"By {name}")[0])
+
+    title = _choose_title(doc, page, verdicts)
+    if title:
+        for v in verdicts:
+            if v.kind in (None, "navigation", "other") and v.text.strip() == title.strip():
+                v.kind = "title"
+
+    body = [v.text for v in verdicts if v.kind is None]
+    removed = [Removed(v.text, v.kind) for v in verdicts if v.kind is not None]
+    if not body:
+        body = [v.text for v in verdicts if v.kind in ("navigation", "footer", "other")
+                and len(v.text.split()) >= FALLBACK_WORDS]
+        removed = [r for r in removed if r.text not in body]
+    if not body:
+        raise CleanError("no article text left after cleaning")
+
+    dateline = None
+    agency_sources: list[str] = []
+    outlet_hint = None
+    found = find_dateline(body[0])
+    if found:
+        rest = body[0][len(found.prefix):].strip()
+        if rest:
+            body[0] = rest
+            removed.append(Removed(found.prefix.strip(), "dateline"))
+        dateline, outlet_hint, agency_sources = found.place, found.outlet, list(found.agencies)
+
+    sources = []
+    for name in cited_sources(body) + agency_sources + byline_sources:
+        if name not in sources:
+            sources.append(name)
+
+    outlet = doc.outlet or outlet_from_url(doc.url) or (outlet_display(outlet_hint) if outlet_hint else None) \
+        or (page.sitename if page else None) or outlet_from_url(page.url if page else None)
+    published = normalise_published(doc.published) or normalise_published(page.date if page else None)
+    if published is None:
+        published = date_from_lines([r.text for r in removed if YEAR.search(r.text)][:20])
+
+    return Article(
+        id=doc.id,
+        source=doc.source,
+        language=doc.language or detect_language("\n".join(body)),
+        body=tuple(body),
+        url=doc.url or (page.url if page else None),
+        outlet=outlet,
+        title=title,
+        dateline=dateline,
+        published=published,
+        authors=tuple(dict.fromkeys(a for a in authors if a not in sources)),
+        cited_sources=tuple(sources),
+        removed=tuple(removed),
+    )
+
+
+def _reject_junk(text: str) -> None:
+    if not text.strip():
+        raise CleanError("empty document: no visible text")
+    sample = text[:20000]
+    bad = sum(1 for c in sample if c == "\ufffd" or (ord(c) < 32 and c not in "\t\n\r"))
+    letters = sum(1 for c in sample if c.isalpha())
+    if bad > 0.05 * len(sample) or letters < 0.4 * len(sample.replace(" ", "")):
+        raise CleanError("binary or garbled content, not article text")
+
+
+def _looks_pre_extracted(lines: list[Line]) -> bool:
+    """Text that is already an article (JSONL bodies, hand-saved text): few long lines, no menus."""
+    return len(lines) <= 3 and all(len(l.text.split()) >= FALLBACK_WORDS for l in lines)
+
+
+def _split_joined_paragraphs(lines: list[Line]) -> list[Line]:
+    out = []
+    for line in lines:
+        if len(JOINED_PARAGRAPHS.findall(line.text)) >= MIN_JOINS:
+            out.extend(Line(p.strip()) for p in JOINED_PARAGRAPHS.split(line.text) if p.strip())
+        else:
+            out.append(line)
+    return out
+
+
+def _judge_lines(lines, extra, model, pre_extracted, templates, outlet_key) -> list[_Verdict]:
+    verdicts = [_Verdict(l.text, rule_kind(l.text)) for l in lines]
+    _mark_related_lists(verdicts)
+    for v in verdicts:
+        if v.kind is None and URL_LINE.match(v.text):
+            v.kind = "url"
+        elif v.kind is None and caption_marker().search(v.text) and len(v.text.split()) <= 40:
+            v.kind = "caption"
+        elif v.kind is None and templates is not None and templates.is_template(outlet_key, v.text):
+            v.kind = "template"
+    if pre_extracted:
+        return verdicts
+    probs = predict_body(line_features(lines, extra), model)
+    if probs is None:  # no model installed: keep long lines only
+        probs = [1.0 if len(l.text.split()) >= FALLBACK_WORDS else 0.0 for l in lines]
+    keep = [p >= BODY_THRESHOLD and v.kind is None for p, v in zip(probs, verdicts)]
+    _extend_body(verdicts, keep)
+    body_idx = [i for i, k in enumerate(keep) if k]
+    first, last = (body_idx[0], body_idx[-1]) if body_idx else (len(lines), -1)
+    for i, (v, k) in enumerate(zip(verdicts, keep)):
+        if v.kind is not None or k:
+            continue
+        if i < first:
+            v.kind = "navigation"
+        elif i > last:
+            v.kind = "related-links" if _looks_like_headline(v.text) else "footer"
+        else:
+            v.kind = "other"
+    return verdicts
+
+
+def _extend_body(verdicts: list[_Verdict], keep: list[bool]) -> None:
+    """Grow the body over neighbouring lines that read as sentences.
+
+    The classifier learned on pages whose paragraphs are long; a short closing paragraph next
+    to the body is body all the same, and losing body costs more than keeping a sentence.
+    """
+    changed = True
+    while changed:
+        changed = False
+        for i, v in enumerate(verdicts):
+            if keep[i] or v.kind is not None or not _reads_as_sentence(v.text):
+                continue
+            if (i > 0 and keep[i - 1]) or (i + 1 < len(keep) and keep[i + 1]):
+                keep[i] = changed = True
+
+
+def _reads_as_sentence(text: str) -> bool:
+    return len(text.split()) >= SENTENCE_MIN_WORDS and bool(SENTENCE_END.search(text))
+
+
+def _mark_related_lists(verdicts: list[_Verdict]) -> None:
+    """A "Baca juga:" header takes the link titles under it (bulleted or headline-like)."""
+    header = related_header()
+    i = 0
+    while i < len(verdicts):
+        v = verdicts[i]
+        if v.kind == "related-links" and header.search(v.text):
+            # "Baca juga: Judul artikel" on one line is the whole list
+            j = i + 1
+            while j < len(verdicts) and verdicts[j].kind is None and _looks_like_link_item(verdicts[j].text):
+                verdicts[j].kind = "related-links"
+                j += 1
+            i = j
+        else:
+            i += 1
+
+
+def _looks_like_link_item(text: str) -> bool:
+    if text[:1] in "-•*·–—►»":
+        return True
+    words = text.split()
+    return 2 <= len(words) <= 20 and not SENTENCE_END.search(text) and _looks_like_headline(text)
+
+
+def _looks_like_headline(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if len(words) < 3:
+        return False
+    caps = sum(1 for w in words if w[:1].isupper())
+    return caps / len(words) >= 0.6
+
+
+def _choose_title(doc: RawDocument, page, verdicts: list[_Verdict]) -> str | None:
+    if doc.title and doc.title.strip():
+        return doc.title.strip()
+    texts = [v.text for v in verdicts]
+    if page is not None and page.title:
+        # The page's own headline line when one is a prefix of the <title> ("Headline - Site").
+        matching = [t for t in texts if len(t.split()) >= 3 and page.title.startswith(t)]
+        if matching:
+            return max(matching, key=len)
+        return re.split(r"\s+[|\-–—]\s+(?=[^|\-–—]*$)", page.title)[0].strip() or None
+    first_body = next((i for i, v in enumerate(verdicts) if v.kind is None), None)
+    if first_body is None:
+        return None
+    # The headline usually sits right above the body; a classifier (or pre-extracted text) may
+    # have kept it as the first body line. A lede reads as a sentence and is not title-shaped.
+    t = verdicts[first_body].text
+    if _is_title_shaped(t) and first_body + 1 < len(verdicts) and find_dateline(t) is None:
+        return t
+    candidates = [i for i in range(first_body) if verdicts[i].kind in ("navigation", None)
+                  and _is_title_shaped(verdicts[i].text)]
+    if not candidates:
+        return None
+    counts = {t: texts.count(t) for t in texts}
+    best = max(candidates, key=lambda i: (counts[texts[i]] > 1, i))
+    return texts[best]
+
+
+def _is_title_shaped(text: str) -> bool:
+    words = text.split()
+    if not 3 <= len(words) <= 30 or text.endswith(".") or text.endswith(":"):
+        return False
+    if rule_kind(text) or parse_byline(text) or URL_LINE.match(text):
+        return False
+    if len(words) >= 12 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        return False  # a run of capitalised words with no "dan"/"di"/"of" is a menu, not a headline
+    return text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"“'‘"

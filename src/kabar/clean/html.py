@@ -1,0 +1,45 @@
+"""What a saved HTML page offers the clean stage: its visible lines, trafilatura's opinion of
+each line, and the page's own metadata (title, site name, date, author)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import trafilatura
+
+from kabar.clean.lines import Line, html_lines
+
+
+@dataclass
+class HtmlPage:
+    lines: list[Line]
+    extracted: str  # trafilatura's main text ("" when it found none)
+    title: str | None = None
+    sitename: str | None = None
+    date: str | None = None
+    author: str | None = None
+    url: str | None = None
+
+
+def trafilatura_text(html: str) -> str:
+    return trafilatura.extract(html, include_comments=False) or ""
+
+
+def read_html(html: str, url: str | None = None) -> HtmlPage:
+    doc = None
+    try:
+        doc = trafilatura.bare_extraction(html, url=url, include_comments=False, with_metadata=True)
+    except Exception:  # trafilatura raises assorted errors on broken markup; the lines still count
+        doc = None
+    lines = html_lines(html)
+    if doc is None:
+        return HtmlPage(lines, "")
+    return HtmlPage(
+        lines=lines,
+        extracted=doc.text or "",
+        title=doc.title or None,
+        sitename=doc.sitename or None,
+        date=doc.date or None,
+        author=doc.author or None,
+        url=doc.url or None,
+    )

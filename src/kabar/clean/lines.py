@@ -1,0 +1,134 @@
+"""A page as a list of lines, the unit the clean stage keeps or cuts.
+
+Scraped text arrives as lines already. A saved HTML page is turned into the same kind of lines
+(what a reader sees, one block element a line), each remembering a little about where it sat in
+the page (its block tag, how much of it was link text, the class/id words of its ancestors),
+which the line classifier uses as extra evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import lxml.html
+from lxml import etree
+
+WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass
+class Line:
+    text: str
+    tag: str | None = None  # innermost block element (HTML input only)
+    link_ratio: float = 0.0  # share of the line's characters inside <a>
+    hints: frozenset[str] = field(default_factory=frozenset)  # ancestor class/id keywords
+
+
+def text_lines(text: str) -> list[Line]:
+    """The non-empty lines of scraped text, whitespace collapsed."""
+    out = []
+    for raw in text.splitlines():
+        t = WHITESPACE.sub(" ", raw).strip()
+        if t:
+            out.append(Line(t))
+    return out
+
+
+# Elements whose content a reader never sees (as the scraped-text convention drops them).
+INVISIBLE = {
+    "script", "style", "noscript", "head", "title", "template", "iframe", "svg", "math", "object",
+    "embed", "canvas", "video", "audio", "map", "select",
+}
+BLOCK = {
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "td", "th",
+    "tr", "table", "thead", "tbody", "tfoot", "section", "article", "aside", "nav", "footer",
+    "header", "main", "figure", "figcaption", "blockquote", "form", "option", "button", "label",
+    "pre", "address", "hr", "fieldset", "legend", "details", "summary", "caption", "body", "html",
+    "center", "menu", "dialog", "output", "textarea", "input",
+}
+# Class/id words that say what a region of the page is; anything else is ignored.
+HINT_WORDS = (
+    "nav", "menu", "footer", "header", "comment", "related", "share", "social", "sidebar", "widget",
+    "caption", "credit", "byline", "author", "advert", "sponsor", "promo", "breadcrumb", "tag",
+    "newsletter", "subscribe", "cookie", "article", "content", "story", "body", "post", "entry",
+    "text", "meta", "date", "time", "title", "headline", "teaser", "recommend", "popular", "trending",
+    "more", "banner", "modal", "popup", "signup", "login", "footnote", "summary", "lead", "main",
+)
+UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8")
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+CLASS_SPLIT = re.compile(r"[^a-z]+")
+
+
+def _element_hints(el) -> frozenset[str]:
+    words = CLASS_SPLIT.split(f"{el.get('class', '')} {el.get('id', '')}".lower())
+    found = set()
+    for w in words:
+        if not w:
+            continue
+        if w in ("ad", "ads", "adv", "dfp", "gpt"):
+            found.add("advert")
+            continue
+        for h in HINT_WORDS:
+            if w.startswith(h) or (len(h) > 4 and h in w):
+                found.add(h)
+    return frozenset(found)
+
+
+def html_lines(html: str) -> list[Line]:
+    """The visible text of a page as lines, each with its block tag, link share and hints."""
+    try:
+        # Bytes plus an explicit parser encoding: a str with an XML declaration is refused, and
+        # bytes alone would be read as Latin-1 when the page declares no charset.
+        root = lxml.html.fromstring(html.encode("utf-8", "replace"), parser=UTF8_PARSER)
+    except (etree.ParserError, ValueError):
+        return []
+    lines: list[Line] = []
+    parts: list[tuple[str, bool]] = []
+    state = {"tag": None, "hints": frozenset()}
+
+    def flush():
+        if parts:
+            joined = "".join(p for p, _ in parts)
+            text = WHITESPACE.sub(" ", joined).strip()
+            if text:
+                linked = sum(len(p.strip()) for p, is_link in parts if is_link)
+                total = sum(len(p.strip()) for p, _ in parts) or 1
+                lines.append(Line(text, state["tag"], min(1.0, linked / total), state["hints"]))
+            parts.clear()
+
+    def walk(el, hints, tag, in_link):
+        name = el.tag if isinstance(el.tag, str) else None
+        if name is None:  # comments, processing instructions: only their tail is text
+            if el.tail:
+                parts.append((el.tail, in_link))
+            return
+        name = name.lower()
+        if name in INVISIBLE or el.get("hidden") is not None or HIDDEN_STYLE.search(el.get("style", "")):
+            if el.tail:
+                parts.append((el.tail, in_link))
+            return
+        is_block = name in BLOCK
+        own_hints = hints | _element_hints(el)
+        if is_block or name == "br":
+            flush()
+        if is_block:
+            tag = name
+        if not parts:
+            state["tag"], state["hints"] = tag, own_hints
+        link = in_link or name == "a"
+        if el.text:
+            if not parts:
+                state["tag"], state["hints"] = tag, own_hints
+            parts.append((el.text, link))
+        for child in el:
+            walk(child, own_hints, tag, link)
+        if is_block:
+            flush()
+        if el.tail:
+            parts.append((el.tail, in_link))
+
+    body = root.find(".//body")
+    walk(body if body is not None else root, frozenset(), None, False)
+    flush()
+    return lines

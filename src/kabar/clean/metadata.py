@@ -1,0 +1,217 @@
+"""Article metadata read off the page: dateline, bylines, cited sources, outlet, publication date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from rapidfuzz import fuzz, process
+
+from kabar.clean.names import (
+    DATELINE_CITIES,
+    OUTLET_DOMAINS,
+    canonical_source,
+    registered_domain,
+    source_alias_pattern,
+)
+from kabar.clean.rules import byline_line, cite_cues, source_descriptors
+
+# ---------------------------------------------------------------- publication date
+ISO_DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
+
+
+def normalise_published(value: str | None) -> str | None:
+    """"2019-09-10T20:21:00:00" -> "2019-09-10"; "2023-02" stays; junk -> None."""
+    if not value:
+        return None
+    m = ISO_DATE.match(str(value))
+    if not m:
+        return None
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    if not 1900 <= int(year) <= 2100:
+        return None
+    if month is None or not 1 <= int(month) <= 12:
+        return year
+    if day is None or not 1 <= int(day) <= 31:
+        return f"{year}-{int(month):02d}"
+    return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
+def date_from_lines(lines: list[str]) -> str | None:
+    """A publication date from a short date line ("Selasa, 10 September 2019 12:00 WIB")."""
+    import dateparser  # slow to import: only when a page gives no date of its own
+
+    for text in lines:
+        if len(text.split()) > 12 or not YEAR.search(text):
+            continue
+        candidate = re.sub(r"^(first )?(published|updated|posted|diterbitkan|dipublikasikan)\s*(on|at|:)?\s*",
+                           "", text, flags=re.I)
+        candidate = re.sub(r"\b(WIB|WITA|WIT|GMT|UTC|ET|EST|PST)\b.*$", "", candidate).strip(" |,-")
+        parsed = dateparser.parse(candidate, languages=["id", "en"],
+                                  settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year", "month"]})
+        if parsed and 1990 <= parsed.year <= 2100:
+            return parsed.strftime("%Y-%m-%d")
+    return None
+
+
+# ---------------------------------------------------------------- dateline
+DASH = r"(?:\s[-–—]{1,2}\s|\s?[–—]{1,2}\s?|\s--\s?)"
+# "JAKARTA - ", "BEIJING (Reuters) - ", "JAKARTA, KOMPAS.com - ", "Jakarta, CNN Indonesia -- ",
+# "Antv – " (an outlet, not a place: mixed case and no comma).
+DATELINE = re.compile(
+    rf"^(?P<head>(?P<place>[A-Z][A-Za-z'. ]{{1,30}}?)"
+    rf"(?:\s*,\s*(?P<outlet>[A-Z][\w.]*(?:\s[A-Z][\w.]*){{0,2}}))?"
+    rf"(?:\s*\((?P<agency>[A-Za-z ./,]{{2,30}})\))?)\s*{DASH}\s*(?=\S)"
+)
+# Scrapes that lost the dateline keep its separator (", - Habibie ..." or mojibake of "—").
+LOST_DATELINE = re.compile(r"^\s*(?:[-–—]|‚Äî|â€”|â€“)+\s+")
+
+
+@dataclass
+class Dateline:
+    prefix: str  # the text removed from the first paragraph
+    place: str | None = None
+    outlet: str | None = None
+    agencies: tuple[str, ...] = ()
+
+
+def _fix_place(place: str) -> str:
+    place = place.strip().upper()
+    if place in DATELINE_CITIES:
+        return place
+    best = process.extractOne(place, DATELINE_CITIES, scorer=fuzz.ratio)
+    # one typo in a long-enough name ("BEIIJING"): correct; anything else stays as written
+    if best and best[1] >= 88 and len(place) >= 5:
+        return best[0]
+    return place
+
+
+def find_dateline(paragraph: str) -> Dateline | None:
+    m = DATELINE.match(paragraph)
+    if m:
+        place, outlet, agency = m.group("place").strip(), m.group("outlet"), m.group("agency")
+        agencies = tuple(a for a in (canonical_source(x) for x in re.split(r"[,/]", agency or "")) if a)
+        if place.isupper() and len(place.replace(" ", "")) >= 3:
+            return Dateline(m.group(0), _fix_place(place), outlet, agencies)
+        if outlet:  # "Jakarta, CNN Indonesia -- "
+            return Dateline(m.group(0), _fix_place(place), outlet, agencies)
+        if len(place.split()) <= 2 and not agency:  # "Antv – ": the outlet names itself
+            return Dateline(m.group(0), None, place, agencies)
+        return None
+    lost = LOST_DATELINE.match(paragraph)
+    if lost:
+        return Dateline(lost.group(0))
+    return None
+
+
+# ---------------------------------------------------------------- bylines
+INITIALS = re.compile(r"^[a-z]{1,4}(/[a-z]{1,4})+$|^\(?[a-z]{2,4}\)?$")
+NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bdan\b|/)\s*")
+
+
+def parse_byline(text: str) -> tuple[list[str], list[str]] | None:
+    """(authors, agencies) of a byline line, or None when the line is not a byline."""
+    if len(text.split()) > 10:
+        return None
+    m = byline_line().match(text)
+    if not m:
+        return None
+    value = m.group("value").strip(" .|")
+    if INITIALS.match(value):
+        return [], []
+    key = m.group("key").lower()
+    authors, agencies = [], []
+    for part in NAME_SPLIT.split(value):
+        part = part.strip(" .()")
+        if not part:
+            continue
+        canon = canonical_source(part)
+        if canon:
+            agencies.append(canon)
+        elif _looks_like_name(part):
+            authors.append(part)
+    if key in ("by", "oleh") and not (authors or agencies):
+        return None  # "By the way", "Oleh karena itu": a sentence, not a byline
+    return authors, agencies
+
+
+def _looks_like_name(part: str) -> bool:
+    words = part.split()
+    if not 1 <= len(words) <= 5 or INITIALS.match(part):
+        return False
+    return all(w[:1].isupper() or w.lower() in ("bin", "binti", "van", "de", "al", "el", "von")
+               for w in words) and not any(c.isdigit() for c in part)
+
+
+# ---------------------------------------------------------------- cited sources
+PAREN_AGENCIES = re.compile(r"\(([A-Za-z][A-Za-z .]{1,25}(?:\s*[,/]\s*[A-Za-z][A-Za-z .]{1,25}){0,4})\)")
+CAPITALISED_NAME = re.compile(r"((?:[A-Z][\w.'-]*|al|dari)(?:\s+(?:[A-Z][\w.'-]*)){0,3})")
+# Cues after which an unknown capitalised name is taken to be a news source: only those that
+# introduce media, never people ("menurut" and "said" also introduce people).
+MEDIA_ONLY_CUES = re.compile(r"\b(melansir|dilansir(?: dari)?|mengutip(?: dari)?|dikutip dari|"
+                             r"seperti dikutip(?: dari)?|as reported by)\s+(?:laman\s+|situs\s+|media\s+)?", re.I)
+CUE_WINDOW_WORDS = 9
+
+
+def cited_sources(paragraphs: list[str]) -> list[str]:
+    """News sources the body cites, canonical names, in order of first citation."""
+    found: list[str] = []
+    alias_re, lookup = source_alias_pattern()
+    cue_re = re.compile(r"\b(?:" + "|".join(cite_cues()) + r")\b", re.I)
+    descriptor_re = re.compile(r"\b(?:" + "|".join(re.escape(d) for d in source_descriptors()) + r")\s+", re.I)
+
+    def add(name: str):
+        if name and name not in found:
+            found.append(name)
+
+    for text in paragraphs:
+        # Known names soon after a citation cue ("menurut surat kabar milik negara Russia, Izvestia").
+        for cue in cue_re.finditer(text):
+            window = " ".join(text[cue.end():].split()[:CUE_WINDOW_WORDS])
+            hit = alias_re.search(window)
+            if hit:
+                add(lookup[hit.group(0).lower()])
+        # Unknown names right after a media-only cue or a descriptor ("kantor berita Yonhap").
+        for cue in list(MEDIA_ONLY_CUES.finditer(text)) + list(descriptor_re.finditer(text)):
+            rest = text[cue.end():]
+            known = alias_re.match(rest)
+            if known:
+                add(lookup[known.group(0).lower()])
+                continue
+            name = CAPITALISED_NAME.match(rest)
+            if name and name.group(1)[:1].isupper():
+                add(name.group(1).rstrip(".,"))
+        # "(Reuters, AP)" / "(AFP)": a parenthesis of agencies only.
+        for paren in PAREN_AGENCIES.finditer(text):
+            parts = [p.strip() for p in re.split(r"[,/]", paren.group(1)) if p.strip()]
+            canons = [canonical_source(p) for p in parts]
+            if parts and all(canons):
+                for c in canons:
+                    add(c)
+    return found
+
+
+# ---------------------------------------------------------------- outlet
+def outlet_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlparse(url if "//" in url else f"//{url}").hostname
+    if not host:
+        return None
+    domain = registered_domain(host)
+    return OUTLET_DOMAINS.get(domain, domain)
+
+
+def outlet_display(name: str) -> str:
+    """"KOMPAS.com" -> "Kompas", "Antv" -> "Antv": the table's name where the table knows it."""
+    canon = canonical_source(name)
+    if canon:
+        return canon
+    low = name.lower()
+    if low in OUTLET_DOMAINS:
+        return OUTLET_DOMAINS[low]
+    return name

@@ -1,0 +1,83 @@
+"""The boilerplate patterns of every language module, compiled once and asked one line at a time.
+
+Language knowledge stays in ``kabar/lang/*_boilerplate.py``; this module only merges them, so a
+new language is a new file there and nothing here changes.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from functools import lru_cache
+
+import kabar.lang
+
+
+@lru_cache(maxsize=1)
+def _modules():
+    mods = []
+    for info in pkgutil.iter_modules(kabar.lang.__path__):
+        if info.name.endswith("_boilerplate"):
+            mods.append(importlib.import_module(f"kabar.lang.{info.name}"))
+    return tuple(mods)
+
+
+def _collect(attr: str) -> tuple:
+    out = []
+    for mod in _modules():
+        out.extend(getattr(mod, attr, ()))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def line_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((kind, re.compile(p, re.I)) for kind, p in _collect("LINE_PATTERNS"))
+
+
+@lru_cache(maxsize=1)
+def related_header() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in _collect("RELATED_HEADERS")), re.I)
+
+
+@lru_cache(maxsize=1)
+def byline_keys() -> tuple[str, ...]:
+    # Longest first so "laporan wartawan" wins over "wartawan".
+    return tuple(sorted(set(_collect("BYLINE_KEYS")), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def byline_line() -> re.Pattern:
+    keys = "|".join(re.escape(k) for k in byline_keys())
+    # "Redaktur : Lili Lestari", "Editor: X", "By Jane Doe", "Oleh: X"
+    return re.compile(rf"^\s*(?P<key>{keys})\s*[:|]?\s+(?P<value>[^:]{{2,80}})$", re.I)
+
+
+@lru_cache(maxsize=1)
+def cite_cues() -> tuple[str, ...]:
+    return _collect("CITE_CUES")
+
+
+@lru_cache(maxsize=1)
+def source_descriptors() -> tuple[str, ...]:
+    return tuple(sorted(set(_collect("SOURCE_DESCRIPTORS")), key=len, reverse=True))
+
+
+MAX_RULE_WORDS = 14  # a pattern hit on a longer line is more likely a body sentence quoting it
+
+
+def rule_kind(text: str) -> str | None:
+    """The boilerplate kind a single line shows on its face, or None."""
+    if len(text.split()) > MAX_RULE_WORDS:
+        return None
+    for kind, pattern in line_patterns():
+        if pattern.search(text):
+            return kind
+    if related_header().search(text):
+        return "related-links"
+    return None
+
+
+@lru_cache(maxsize=1)
+def caption_marker() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in _collect("CAPTION_MARKERS")), re.I)

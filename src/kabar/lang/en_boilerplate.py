@@ -1,0 +1,44 @@
+"""English boilerplate knowledge for the clean stage: the words news pages put around an article.
+
+Same shape as ``id_boilerplate``; the clean stage merges all ``*_boilerplate`` modules.
+"""
+
+LINE_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("caption", r"^(photo|image|picture|illustration)( credit)?\s*:|\(photo credit\s*:"),
+    ("caption", r"^(getty images|reuters|ap photo|afp)(/[\w. ]+)?$"),
+    ("comments", r"^(\d+\s+)?comments?(\s*\(\d*\))?$|^(post|leave|add|show|view) (a )?comments?"
+                 r"|^join the conversation"),
+    ("share", r"^(share|tweet|email|print|pin|whatsapp|facebook|twitter|linkedin|reddit)"
+              r"( this( article| story)?| on \w+)?$"),
+    ("navigation", r"^(home|menu|search|sign in|log ?in|subscribe|skip to (main )?content|you are at:|more news"
+                   r"|back to top|next|previous|close)$"),
+    ("ad", r"^(advertisement|sponsored( content)?|scroll to continue with content|continue reading below|ad)$"),
+    ("footer", r"^(©|copyright|\(c\)\s*\d{4})|all rights reserved|^(terms of (use|service)|privacy policy"
+               r"|cookie policy|contact us|about us|sitemap|rss|advertise with us|careers?|feedback)$"),
+    ("promo", r"^(sign up|subscribe) (for|to) (our|the)|newsletter$|^follow us\b|^download (our|the) app"),
+    ("tags", r"^(tags|topics|related tags|filed under)\s*:?$"),
+    ("dateline", r"^(first )?(published|updated|posted)\s*(on|at)?\s*:?\s*\w*,? ?\w+ \d"),
+)
+
+RELATED_HEADERS: tuple[str, ...] = (
+    r"^(read|see) (more|also)\b",
+    r"^(related|more) (stories|articles|news|coverage|from)\b",
+    r"^(related|recommended|most (read|popular)|trending|you may also like|what to read next)\s*:?$",
+)
+
+BYLINE_KEYS: tuple[str, ...] = ("by", "written by", "author", "reporting by", "editing by", "reported by")
+
+CITE_CUES: tuple[str, ...] = (
+    r"according to", r"(?:said|told|reported|quoted by|cited by|via)",
+    r"as reported by", r"in an interview with",
+)
+
+SOURCE_DESCRIPTORS: tuple[str, ...] = (
+    "news agency", "the news agency", "state media", "state-run", "the newspaper", "newspaper",
+    "broadcaster", "the broadcaster", "daily", "the daily", "outlet", "tv channel",
+)
+
+CAPTION_MARKERS: tuple[str, ...] = (
+    r"\((left|right|center|centre|l-r|from left|pictured)\)",
+    r"\((photo|image)( credit)?\s*:",
+)

@@ -14,13 +14,11 @@ import numpy as np
 from scipy import sparse
 
 from kabar.brief.context import StoryText, as_array, source_key
-from kabar.brief.vectors import SAME_FACT
+from kabar.brief.vectors import NEAR, SAME_FACT
 from kabar.records import SummarySentence
 
 MAX_SUMMARY = 6
 LEAD_WEIGHT = 0.35
-# Cosine below which a sentence says nothing about another's fact (keeps the product sparse).
-NEAR = 0.12
 # Sentences much longer than this are usually several facts glued by a scraper.
 LONG_SENTENCE_WORDS = 55
 

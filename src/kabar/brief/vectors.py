@@ -22,6 +22,9 @@ from kabar.records import Article
 # Cosine at or above which two sentences state the same fact (tuned on the dev stories, see
 # bench/brief.py): low enough for a paraphrase, high enough that a shared name is not a match.
 SAME_FACT = 0.38
+# Below this cosine two sentences share little more than a word or two. All sentence pairs above
+# it are computed once per story (one sparse product) and every thresholded question is a lookup.
+NEAR = 0.12
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +68,7 @@ class SentenceSpace:
                 text = pattern.sub(lambda m: f" {surface_to_token[m.group(0).lower()]} ", text)
             texts.append(text)
         self.entity_token_count = len(token_of)
+        self._pairs: sparse.csr_matrix | None = None
         vectorizer = TfidfVectorizer(
             lowercase=True, stop_words=list(_stop_words()), sublinear_tf=True,
             token_pattern=r"(?u)\b\w\w+\b", dtype=np.float32,
@@ -78,9 +82,26 @@ class SentenceSpace:
         self.article_ids = article_ids
         self.row_article = np.array([self.article_index[s.article_id] for s in self.sentences], dtype=np.int64)
 
+    def _near_pairs(self) -> sparse.csr_matrix:
+        if self._pairs is None:
+            product = (self.matrix @ self.matrix.T).tocsr()
+            product.data[product.data < NEAR] = 0
+            product.eliminate_zeros()
+            self._pairs = product
+        return self._pairs
+
     def similarity(self, rows: Sequence[int] | np.ndarray, columns: Sequence[int] | np.ndarray | None = None,
                    threshold: float = 0.0) -> sparse.csr_matrix:
         """Cosines of some rows against some (or all) rows, those below ``threshold`` dropped."""
+        if threshold >= NEAR:
+            block = self._near_pairs()[np.asarray(rows, dtype=np.int64)]
+            if columns is not None:
+                block = block[:, np.asarray(columns, dtype=np.int64)]
+            if threshold > NEAR:
+                block = block.copy()
+                block.data[block.data < threshold] = 0
+                block.eliminate_zeros()
+            return block.tocsr()
         left = self.matrix[np.asarray(rows, dtype=np.int64)]
         right = self.matrix if columns is None else self.matrix[np.asarray(columns, dtype=np.int64)]
         product = (left @ right.T).tocsr()

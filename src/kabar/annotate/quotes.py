@@ -47,7 +47,7 @@ def extract_quotes(paragraphs: Sequence[str], language: str,
     spans = find_quoted_spans(paragraphs)
     tokenized = [tokenize(p) for p in paragraphs]
     quoted = [((s.opened.paragraph, s.opened.offset), (s.closed_at.paragraph, s.closed_at.offset)) for s in spans]
-    people = People(tokenized, lex, quoted, entities)
+    people = People(paragraphs, tokenized, lex, quoted, entities)
 
     attributions: list[Attribution | None] = []
     previous_close: Key | None = None
@@ -229,7 +229,7 @@ def _reported_statements(paragraphs: Sequence[str], tokenized: Sequence[Tokenize
                 if phrase is not None and phrase.end < len(words) and words[phrase.end] == ",":
                     attribution = Attribution(words[j], phrase, (index, para.offsets[j + 1]))
                     content_from = phrase.end + 1
-            elif word in {w + "nya" for (w, *_) in lex.according_to} and j == 0:
+            elif j == 0 and word.endswith("nya") and (word[:-3],) in lex.according_to:
                 attribution = Attribution(words[j], None, (index, para.offsets[j]))
                 content_from = j + 1
             if attribution is None:

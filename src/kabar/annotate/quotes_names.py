@@ -147,8 +147,8 @@ def classify(collected: list[str], lex: Lexicon, anaphor: bool = False, end: int
         if not role:
             return None
         return SpeakerPhrase("anaphor", role=role, end=end)
-    if not name:
-        return SpeakerPhrase("role", role=role, end=end)
+    if not name or _names_a_place(role, name, lex):
+        return SpeakerPhrase("role", role=role + name, end=end)
     while name and name[0].lower() in lex.particles:
         name = name[1:]
     if not name:
@@ -156,8 +156,18 @@ def classify(collected: list[str], lex: Lexicon, anaphor: bool = False, end: int
     return SpeakerPhrase("name", name=name, role=role, end=end)
 
 
+def _names_a_place(role: tuple[str, ...], name: tuple[str, ...], lex: Lexicon) -> bool:
+    """"Kota Bekasi", "Bank Dunia": a one-word name right after a place or body noun (but
+    "Wali Kota Bima" is a mayor)."""
+    if len(name) != 1 or not role or role[-1].lower() not in lex.admin_heads:
+        return False
+    return not (len(role) > 1 and role[-2].lower() in lex.role_words)
+
+
 def _role_token(collected: list[str], index: int, lex: Lexicon) -> bool:
     word = collected[index]
+    if any(c.isdigit() for c in word):
+        return True  # "Covid-19", "Daop 1"
     if word.islower():
         return word not in lex.particles
     if lex.is_role(word):

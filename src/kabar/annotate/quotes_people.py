@@ -9,9 +9,12 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from kabar.annotate.quotes_names import Lexicon, SpeakerPhrase, is_capitalised, read_phrase
+from kabar.annotate.quotes_names import Lexicon, SpeakerPhrase, classify, is_capitalised
 from kabar.records import EntityMention
 
+_CAP = r"(?:[A-ZÀ-ÖØ-Þ][\w’'\-]*\.?|\([A-Z]\w*\))"
+CAPITALISED_RUN = re.compile(_CAP + r"(?:\s+(?:(?:bin|binti|van|der|de|al|el)\s+)?" + _CAP + ")*")
+RUN_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 WORD = re.compile(r"[^\W\d_][\w’'\-]*|\d[\w/,.:-]*|[^\w\s]")
 
 Key = tuple[int, int]  # (paragraph, character offset)
@@ -22,6 +25,9 @@ class Person:
     name: tuple[str, ...]
     entity: EntityMention | None = None
     roles: set[str] = field(default_factory=set)
+    # The words of the name the article uses on their own for this person ("Roland"): only
+    # these, not a place glued before the name ("Kalbar Hendra"), mark a later mention.
+    short_words: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -48,26 +54,27 @@ class People:
     """Names and their mentions in one article, built from the speaker phrases the quotes gave,
     role + name runs ("Menteri Luar Negeri Rusia Sergei Lavrov") and linked entities."""
 
-    def __init__(self, paragraphs: Sequence[TokenizedParagraph], lex: Lexicon,
+    def __init__(self, texts: Sequence[str], paragraphs: Sequence[TokenizedParagraph], lex: Lexicon,
                  quoted: Sequence[tuple[Key, Key]], entities: Sequence[EntityMention] = ()):
         self.lex = lex
         self.paragraphs = paragraphs
         self.quoted = sorted(quoted)
-        self.runs: list[tuple[Key, SpeakerPhrase]] = []  # every capitalised phrase outside quotes
         self.people: list[Person] = []
         self.entities = [e for e in entities if e.type == "PER"]
-        for index, para in enumerate(paragraphs):
-            i = 0
-            words = para.words
-            while i < len(words):
-                if is_capitalised(words[i]) and (i == 0 or not is_capitalised(words[i - 1])):
-                    key = (index, para.offsets[i])
-                    phrase = read_phrase(words, i, lex)
-                    if phrase is not None and phrase.kind in ("name", "role") and not self.in_quote(key):
-                        self.runs.append((key, phrase))
-                        i = max(phrase.end, i + 1)
-                        continue
-                i += 1
+        # Capitalised runs outside quotes, read into role + name only when a name asks for them.
+        self._runs: list[tuple[Key, list[str]]] = []
+        self._phrases: dict[int, SpeakerPhrase | None] = {}
+        self._runs_with: dict[str, list[int]] = {}
+        for index, text in enumerate(texts):
+            for m in CAPITALISED_RUN.finditer(text):
+                key = (index, m.start())
+                if self.in_quote(key):
+                    continue
+                words = [w for w in RUN_WORD.findall(m.group())]
+                number = len(self._runs)
+                self._runs.append((key, words))
+                for word in set(words):
+                    self._runs_with.setdefault(word, []).append(number)
         self.mentions: list[Mention] = []
 
     def in_quote(self, key: Key) -> bool:
@@ -82,11 +89,19 @@ class People:
         """The longest name of the article containing ``short`` as consecutive words."""
         best = short
         n = len(short)
-        for _, phrase in self.runs:
+        for number in self._runs_with.get(short[0], ()):
+            phrase = self._phrase(number)
+            if phrase is None or phrase.kind != "name":
+                continue
             name = phrase.name
             if len(name) > len(best) and any(name[i:i + n] == short for i in range(len(name) - n + 1)):
                 best = name
         return best
+
+    def _phrase(self, number: int) -> SpeakerPhrase | None:
+        if number not in self._phrases:
+            self._phrases[number] = classify(self._runs[number][1], self.lex)
+        return self._phrases[number]
 
     def person(self, name: tuple[str, ...]) -> Person:
         for p in self.people:
@@ -99,26 +114,17 @@ class People:
     def register(self, short: tuple[str, ...], key: Key | None = None) -> Person:
         """A speaker named in the text: expand it to the full name and remember the person."""
         person = self.person(self.full_name(short))
+        person.short_words.update(w for w in short[-2:] if is_capitalised(w) and len(w) > 1)
         if key is not None:
             self.mentions.append(Mention(key, person))
         return person
-
-    def add_titled_people(self) -> None:
-        """Role + name runs are people even when never quoted (they may be "dia" later)."""
-        for key, phrase in self.runs:
-            if phrase.kind == "name" and phrase.role and any(
-                w.lower() in self.lex.role_words for w in phrase.role
-            ):
-                person = self.person(self.full_name(phrase.name))
-                person.roles.update(w.lower() for w in phrase.role)
 
     def index_mentions(self) -> None:
         """Every occurrence outside quotes of a word of a known person's name."""
         by_word: dict[str, list[Person]] = {}
         for person in self.people:
-            for word in person.name:
-                if is_capitalised(word) and len(word) > 1:
-                    by_word.setdefault(word, []).append(person)
+            for word in person.short_words:
+                by_word.setdefault(word, []).append(person)
         for entity in self.entities:
             person = self.person(tuple(entity.name.split()))
             person.entity = entity
@@ -161,8 +167,10 @@ class People:
         if not wanted:
             return None
         before, after = None, None
-        for run_key, phrase in self.runs:
-            if phrase.kind != "name" or not wanted & {w.lower() for w in phrase.role}:
+        numbers = sorted({n for word in role for n in self._runs_with.get(word, ())})
+        for number in numbers:
+            run_key, phrase = self._runs[number][0], self._phrase(number)
+            if phrase is None or phrase.kind != "name" or not wanted & {w.lower() for w in phrase.role}:
                 continue
             if run_key < key:
                 before = phrase

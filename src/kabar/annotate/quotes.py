@@ -261,7 +261,16 @@ def _speaking_subjects(tokenized: Sequence[TokenizedParagraph], lex: Lexicon, pe
     are the people a later "katanya" or "ia" most likely points to."""
     for index, para in enumerate(tokenized):
         for j, word in enumerate(para.words):
-            if j and word.lower() in lex.cues_active:
+            lowered = word.lower()
+            if lowered in lex.cues_after or lowered in lex.cues_passive:
+                # "Langkah kelima, kata Idris, ..." / "Hal itu disampaikan Kepala ... Istu Handono"
+                phrase = read_attribution(para.words, j + 1, lex)
+                if phrase is not None and phrase.kind == "name":
+                    key = (index, para.offsets[min(j + 1, len(para.words) - 1)])
+                    if not people.in_quote(key):
+                        people.register(phrase.name, key)
+                continue
+            if j and lowered in lex.cues_active:
                 phrase = subject_of(para.words, j, lex)
                 if phrase is not None and phrase.kind == "name":
                     start = max(0, j - len(phrase.name))

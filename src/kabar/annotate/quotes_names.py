@@ -34,6 +34,7 @@ class Lexicon:
     admin_heads: frozenset[str]  # lower-cased
     connectors: frozenset[str]
     subject_adverbs: frozenset[str]
+    adverbial_openers: frozenset[str]
 
     def is_cue_after(self, word: str) -> bool:
         w = word.lower()
@@ -76,6 +77,7 @@ def lexicon(language: str) -> Lexicon:
         admin_heads=lower("ADMIN_HEADS"),
         connectors=lower("ROLE_CONNECTORS"),
         subject_adverbs=lower("SUBJECT_ADVERBS"),
+        adverbial_openers=lower("ADVERBIAL_OPENERS"),
     )
 
 
@@ -286,15 +288,27 @@ def subject_of(words: list[str], verb: int, lex: Lexicon) -> SpeakerPhrase | Non
     end = verb
     while end > 0 and words[end - 1].lower() in lex.subject_adverbs:
         end -= 1
+    start = end
+    while start > 0 and words[start - 1] not in ".!?":
+        start -= 1
     if end > 0 and words[end - 1] == ",":
-        start = end - 1
-        while start > 0 and words[start - 1] not in ".!?":
-            start -= 1
+        # "Pakar hukum pidana Universitas Bengkulu, Herlambang, mengemukakan"
+        phrase = read_phrase_backwards(words, end - 1, lex)
+        if phrase is not None and phrase.kind == "name":
+            first = end - 1 - len(phrase.name) - len(phrase.role)
+            if first > start and words[first - 1] == ",":
+                return phrase
         phrase = read_phrase(words, start, lex)
         if phrase is not None and phrase.end < end - 1 and words[phrase.end] == "," and phrase.kind != "role":
             return phrase
         return None
     phrase = read_phrase_backwards(words, end, lex)
-    if phrase is None:
-        return None
-    return phrase
+    if phrase is not None:
+        return phrase
+    # "Ahmad Sahroni dalam acara tersebut mengungkapkan": skip one adverbial phrase.
+    for gap in range(end - 1, max(start, end - 10), -1):
+        if words[gap].lower() in lex.adverbial_openers and gap > start and is_capitalised(words[gap - 1]):
+            phrase = read_phrase_backwards(words, gap, lex)
+            if phrase is not None and phrase.kind == "name" and all(w.islower() or w == "," for w in words[gap:end]):
+                return phrase
+    return None

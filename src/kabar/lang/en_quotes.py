@@ -75,3 +75,5 @@ ADMIN_HEADS = ("University", "Bank", "Party", "Ministry", "Department")
 ROLE_CONNECTORS = ("of", "and", "&", "/", "(", ")", "-", "for", "the", "at")
 
 SUBJECT_ADVERBS = ("also", "later", "then", "previously", "earlier", "has", "had", "have", "was", "is")
+
+ADVERBIAL_OPENERS = ("in", "at", "on", "during", "after", "before", "who", "when", "speaking", "as")

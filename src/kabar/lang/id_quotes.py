@@ -153,3 +153,7 @@ ROLE_CONNECTORS = ("dan", "dari", "sekaligus", "serta", "&", "/", "(", ")", "-",
 
 # Adverbs between a subject and its reporting verb ("Agus juga mengimbau", "Ia pun menegaskan").
 SUBJECT_ADVERBS = ("juga", "pun", "kembali", "lalu", "kemudian", "sebelumnya", "sempat", "bahkan", "lantas", "sendiri", "justru", "tetap")
+
+# Words opening an adverbial phrase between a subject and its verb ("Ahmad Sahroni dalam acara
+# tersebut mengungkapkan", "Rudi saat dihubungi mengatakan").
+ADVERBIAL_OPENERS = ("dalam", "saat", "di", "pada", "ketika", "usai", "seusai", "secara", "melalui", "sebelum", "setelah", "sesudah", "kepada", "dihubungi", "yang", "kala", "selaku", "sebagai")

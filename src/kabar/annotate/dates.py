@@ -105,13 +105,17 @@ def _year_from_weekdays(mentions: list[Mention], today: date) -> int | None:
     """The most recent year, not after today, that best fits the weekdays of yearless dates.
 
     A weekday written with the date ("Selasa (9/4)") counts double; a lone weekday
-    ("pada Hari Rabu") supports any yearless date of the article falling on it.
+    ("pada Hari Rabu") supports any yearless date of the article falling on it. Between years
+    that fit equally, the one nearest the latest year the article writes out ("Februari 2020")
+    wins, then the most recent.
     """
     days = _yearless_days(mentions)
     if not days:
         return None
     lone_weekdays = {m.weekday for m in mentions if m.kind == "weekday" and m.direction in (None, 0)}
-    best_year, best_score = None, None
+    written_years = [m.year for m in mentions if m.year is not None and m.year <= today.year]
+    near_year = max(written_years, default=today.year)
+    best_year, best_key = None, None
     for year in range(today.year, today.year - YEARS_SEARCHED, -1):
         score = 0
         for m in days:
@@ -124,8 +128,9 @@ def _year_from_weekdays(mentions: list[Mention], today: date) -> int | None:
                 score += 2 if day.weekday() == m.weekday else 0
             elif day.weekday() in lone_weekdays:
                 score += 1
-        if best_score is None or score > best_score:
-            best_year, best_score = year, score
+        key = (score, -abs(year - near_year))
+        if best_key is None or key > best_key:
+            best_year, best_key = year, key
     return best_year
 
 
@@ -151,6 +156,9 @@ def _resolve(m: Mention, anchor: date | None, known: bool,
             return None
         if m.year_shift is not None:
             day = _safe_date(anchor.year + m.year_shift, m.month, m.day)
+            return (day.isoformat(), relative_inferred) if day else None
+        if m.direction in (-1, 1):  # "15 Agustus lalu", "5 Desember mendatang"
+            day = _day_in_direction(m.month, m.day, m.direction, anchor)
             return (day.isoformat(), relative_inferred) if day else None
         day = _nearest_day(m.month, m.day, m.weekday, anchor, forced_year)
         return (day.isoformat(), True) if day else None
@@ -191,6 +199,16 @@ def _nearest_day(month: int, day: int, weekday: int | None, anchor: date,
         if best_cost is None or cost < best_cost:
             best, best_cost = candidate, cost
     return best
+
+
+def _day_in_direction(month: int, day: int, direction: int, anchor: date) -> date | None:
+    """The nearest such day strictly before (direction -1) or after (+1) the anchor."""
+    years = range(anchor.year, anchor.year - 5, -1) if direction == -1 else range(anchor.year, anchor.year + 5)
+    for year in years:  # five years: 29 February needs up to four
+        candidate = _safe_date(year, month, day)
+        if candidate and (candidate < anchor if direction == -1 else candidate > anchor):
+            return candidate
+    return None
 
 
 def _month_year(month: int, direction: int | None, anchor: date) -> int:

@@ -12,9 +12,11 @@ MONTHS: dict[str, int] = {
     "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }
-# Month names that are ordinary words ("may", "march") or short forms: only with a day number.
-SHORT_MONTHS_NEED_DAY = frozenset({"may", "march", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+# Short forms: a month only next to a day number ("Dec. 25") or a year ("Sept 2019").
+SHORT_MONTHS_NEED_DAY = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug",
                                    "sep", "sept", "oct", "nov", "dec"})
+# Month names that are ordinary words ("you may", "a march"): a month only when capitalised.
+CAPITALISED_MONTHS = frozenset({"may", "march"})
 
 WEEKDAYS: dict[str, int] = {
     "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,

@@ -25,6 +25,8 @@ MONTHS: dict[str, int] = {
 
 # Abbreviations that are ordinary words too ("mar", "des"): only accepted next to a day number.
 SHORT_MONTHS_NEED_DAY = frozenset(k for k in MONTHS if len(k) <= 4 and k != "mei")
+# Month names that are ordinary words too: a month only when capitalised (none in Indonesian).
+CAPITALISED_MONTHS: frozenset[str] = frozenset()
 
 # Monday = 0, as datetime.weekday().
 WEEKDAYS: dict[str, int] = {

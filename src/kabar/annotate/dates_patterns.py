@@ -230,6 +230,9 @@ class DateGrammar:
         unit = self.units[_key(match["unit"] or match["unit2"])]
         if unit == "day":
             return None  # "hari ini" is an offset, "hari lalu" alone means nothing
+        before = text[max(0, match.start() - 16):match.start()].lower().split()
+        if before and (before[-1].isdigit() or before[-1] in self.numbers):
+            return None  # "petenis 28 tahun ini": an age, not this year
         return self._mention("period", match, unit=unit, direction=self._direction(match, "dir_b", "dir_a"))
 
     def _read_ago(self, match, text):

@@ -40,8 +40,9 @@ UNITS: dict[str, str] = {
 }
 ONE_UNIT_WORDS: dict[str, str] = {}
 
-PAST_AFTER = ("ago", "earlier")
-FUTURE_AFTER = ("from now", "later")
+# Not "earlier"/"later": "three years later" counts from the story's own time, not the page's.
+PAST_AFTER = ("ago",)
+FUTURE_AFTER = ("from now",)
 THIS_AFTER: tuple[str, ...] = ()
 PAST_BEFORE = ("last", "this past", "past")
 FUTURE_BEFORE = ("next", "this coming", "coming")
@@ -65,5 +66,6 @@ YEAR_LEADS = ("in", "since", "until", "by", "during", "of", "from", "before", "a
 COUNT_WORDS = ("people", "persons", "units", "km", "kilometers", "kilometres", "miles", "meters",
                "metres", "feet", "ft", "tons", "tonnes", "kg", "pounds", "dollars", "euros",
                "percent", "troops", "soldiers", "residents", "cases", "votes", "homes", "houses",
-               "points", "acres", "hectares", "times", "employees", "jobs", "students", "mw")
+               "points", "acres", "hectares", "times", "employees", "jobs", "students", "mw",
+               "gmt", "utc", "est", "edt", "pst", "hrs", "hours", "local")  # "2045 GMT" is a time
 NUMBER_GLUE_BEFORE = ("no", "no.", "number", "$", "£", "€", "rp")

@@ -91,6 +91,7 @@ YEAR_LEADS = ("tahun", "pada", "sejak", "hingga", "sampai", "mulai", "periode", 
 COUNT_WORDS = ("orang", "unit", "buah", "ekor", "kali", "km", "kilometer", "meter", "m", "ha",
                "hektare", "hektar", "ton", "kg", "gram", "liter", "rupiah", "persen", "jiwa",
                "warga", "kasus", "peserta", "siswa", "mahasiswa", "personel", "rumah", "titik",
-               "kk", "desa", "suara", "mdpl", "cc", "mw", "kwh", "lembar", "batang", "pasang")
+               "kk", "desa", "suara", "mdpl", "cc", "mw", "kwh", "lembar", "batang", "pasang",
+               "wib", "wita", "wit", "gmt", "utc")  # "pukul 2045 WIB" is a time
 # Characters right before a number that make it part of something else ("Covid-19", "Rp2019").
 NUMBER_GLUE_BEFORE = ("rp", "no", "nomor", "no.", "nomer", "pasal", "kode", "ke-")

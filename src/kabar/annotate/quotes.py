@@ -62,9 +62,12 @@ def extract_quotes(paragraphs: Sequence[str], language: str,
 
     # Names first (all of them, so that a pronoun can point to a name met only later as a
     # speaker), then the mention index, then the pronouns and roles.
-    for attribution in [*attributions, *(r[1] for r in reported)]:
+    for attribution in attributions:
         if attribution and attribution.phrase and attribution.phrase.kind == "name":
-            people.register(attribution.phrase.name, attribution.key)
+            people.register(attribution.phrase.name, attribution.key, quoted=True, role=attribution.phrase.role)
+    for _, attribution, _ in reported:
+        if attribution.phrase and attribution.phrase.kind == "name":
+            people.register(attribution.phrase.name, attribution.key, role=attribution.phrase.role)
     _speaking_subjects(tokenized, lex, people)
     people.index_mentions()
 
@@ -198,7 +201,7 @@ def _attribution_before(paragraphs: Sequence[str], tokenized: Sequence[Tokenized
                 if w == pattern[0] + "nya":
                     return Attribution(words[j], None, key_of(j))
     for j in range(len(words) - 1, -1, -1):
-        if lowered[j] in lex.cues_active:
+        if lowered[j] in lex.cues_active and words[j].islower():
             phrase = subject_of(words, j, lex)
             if phrase is not None:
                 return Attribution(words[j], phrase, key_of(j - 1))
@@ -215,11 +218,11 @@ def _reported_statements(paragraphs: Sequence[str], tokenized: Sequence[Tokenize
             continue
         para = tokenized[index]
         words = para.words
-        lowered = [w.lower() for w in words]
+        lowered = para.lowered
         for j, word in enumerate(lowered[:40]):
             attribution = None
             content_from = -1
-            if word in lex.cues_active and j > 0:
+            if word in lex.cues_active and j > 0 and words[j].islower():
                 phrase = subject_of(words, j, lex)
                 if phrase is not None and _starts_sentence(words, j, phrase, lex):
                     attribution = Attribution(words[j], phrase, (index, para.offsets[max(0, j - 1)]))
@@ -259,21 +262,23 @@ def _starts_sentence(words: list[str], verb: int, phrase: SpeakerPhrase, lex: Le
 def _speaking_subjects(tokenized: Sequence[TokenizedParagraph], lex: Lexicon, people: People) -> None:
     """Register everyone the article has speak ("Jimmy mengatakan, ..."), quoted or not: they
     are the people a later "katanya" or "ia" most likely points to."""
+    cues = lex.cues_after | lex.cues_passive | lex.cues_active
     for index, para in enumerate(tokenized):
-        for j, word in enumerate(para.words):
-            lowered = word.lower()
+        for j, lowered in enumerate(para.lowered):
+            if lowered not in cues:
+                continue
             if lowered in lex.cues_after or lowered in lex.cues_passive:
                 # "Langkah kelima, kata Idris, ..." / "Hal itu disampaikan Kepala ... Istu Handono"
                 phrase = read_attribution(para.words, j + 1, lex)
                 if phrase is not None and phrase.kind == "name":
                     key = (index, para.offsets[min(j + 1, len(para.words) - 1)])
                     if not people.in_quote(key):
-                        people.register(phrase.name, key)
+                        people.register(phrase.name, key, role=phrase.role)
                 continue
-            if j and lowered in lex.cues_active:
+            if j and lowered in lex.cues_active and para.words[j].islower():
                 phrase = subject_of(para.words, j, lex)
                 if phrase is not None and phrase.kind == "name":
                     start = max(0, j - len(phrase.name))
                     key = (index, para.offsets[start])
                     if not people.in_quote(key):
-                        people.register(phrase.name, key)
+                        people.register(phrase.name, key, role=phrase.role)

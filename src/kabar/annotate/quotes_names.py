@@ -149,7 +149,7 @@ def classify(collected: list[str], lex: Lexicon, anaphor: bool = False, end: int
         if not role:
             return None
         return SpeakerPhrase("anaphor", role=role, end=end)
-    if not name or _names_a_place(role, name, lex):
+    if not name or _names_a_place(role, name, lex) or all(w.isupper() for w in name):
         return SpeakerPhrase("role", role=role + name, end=end)
     while name and name[0].lower() in lex.particles:
         name = name[1:]

@@ -28,6 +28,14 @@ class Person:
     # The words of the name the article uses on their own for this person ("Roland"): only
     # these, not a place glued before the name ("Kalbar Hendra"), mark a later mention.
     short_words: set[str] = field(default_factory=set)
+    quoted: bool = False  # named as the speaker of a quotation
+    titled: bool = False  # named with a title or office ("Menlu", "Kepala Dinas ...")
+
+    @property
+    def credible(self) -> bool:
+        """Likely a person rather than a body ("Pertamina memastikan"): a one-word name with
+        no title that never speaks a quotation is not trusted as the referent of "katanya"."""
+        return self.quoted or self.titled or len(self.name) > 1 or self.entity is not None
 
 
 @dataclass
@@ -40,14 +48,13 @@ class Mention:
 class TokenizedParagraph:
     words: list[str]
     offsets: list[int]
+    lowered: list[str]
 
 
 def tokenize(paragraph: str) -> TokenizedParagraph:
-    words, offsets = [], []
-    for m in WORD.finditer(paragraph):
-        words.append(m.group())
-        offsets.append(m.start())
-    return TokenizedParagraph(words, offsets)
+    matches = list(WORD.finditer(paragraph))
+    words = [m.group() for m in matches]
+    return TokenizedParagraph(words, [m.start() for m in matches], [w.lower() for w in words])
 
 
 class People:
@@ -111,9 +118,12 @@ class People:
         self.people.append(p)
         return p
 
-    def register(self, short: tuple[str, ...], key: Key | None = None) -> Person:
+    def register(self, short: tuple[str, ...], key: Key | None = None, quoted: bool = False,
+                 role: tuple[str, ...] = ()) -> Person:
         """A speaker named in the text: expand it to the full name and remember the person."""
         person = self.person(self.full_name(short))
+        person.quoted = person.quoted or quoted
+        person.titled = person.titled or any(w.lower() in self.lex.role_words for w in role)
         person.short_words.update(w for w in short[-2:] if is_capitalised(w) and len(w) > 1)
         if key is not None:
             self.mentions.append(Mention(key, person))
@@ -123,6 +133,8 @@ class People:
         """Every occurrence outside quotes of a word of a known person's name."""
         by_word: dict[str, list[Person]] = {}
         for person in self.people:
+            if not person.credible:
+                continue
             for word in person.short_words:
                 by_word.setdefault(word, []).append(person)
         for entity in self.entities:
@@ -139,7 +151,7 @@ class People:
                 if candidates and not self.in_quote((index, offset)):
                     found.append(((index, offset), candidates))
         last_full: dict[int, Key] = {}
-        mentions = list(self.mentions)
+        mentions = [m for m in self.mentions if m.person.credible]
         for key, candidates in found:
             if len(candidates) == 1:
                 person = candidates[0]

@@ -15,9 +15,7 @@ from importlib import resources
 
 from kabar.records import Article
 
-# Opening marks of quoted speech in news text: straight, curly and doubled single quotes.
-_QUOTE_SPANS = re.compile(r"\"[^\"]*\"|“[^”]*”|''.*?''|”[^”]*”|«[^»]*»")
-_QUOTE_MARK = re.compile("[\"“”«']")
+_QUOTE_MARK = re.compile("[\"“”]")
 _WORD = re.compile(r"\w+", re.UNICODE)
 BOILERPLATE_MAX_WORDS = 30
 # A full stop (or ! ?), perhaps a closing quote or bracket, then space and a capital, a digit or an
@@ -78,11 +76,35 @@ def split_text(text: str, abbreviations: frozenset[str] = frozenset()) -> list[t
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
-def words_outside_quotes(text: str) -> int:
-    return len(_WORD.findall(_QUOTE_SPANS.sub(" ", text)))
+def unquoted(paragraph: str) -> str:
+    """The paragraph with quoted words blanked out (same length, so sentence spans still fit).
+
+    Quotes run across sentences ('"It was hard. I am better now," she said.'), and a quote left
+    open runs to the paragraph's end; a closing mark with no opening one closes a quote begun in
+    an earlier paragraph. A straight or Kompas-style mark (” for both) opens when a space or the
+    paragraph's start is before it, and closes otherwise.
+    """
+    chars = list(paragraph)
+    inside_from: int | None = None
+    curly = "“" in paragraph
+    for i, char in enumerate(paragraph):
+        if char == "“" or (char in "\"”" and not (char == "”" and curly)
+                          and (i == 0 or paragraph[i - 1].isspace() or paragraph[i - 1] in "([")
+                          and i + 1 < len(paragraph) and not paragraph[i + 1].isspace()):
+            if inside_from is None:
+                inside_from = i
+            continue
+        if char in "\"”":
+            start = 0 if inside_from is None else inside_from
+            chars[start:i + 1] = " " * (i + 1 - start)
+            inside_from = None
+    if inside_from is not None:
+        chars[inside_from:] = " " * (len(chars) - inside_from)
+    return "".join(chars)
 
 
-def is_newsworthy(text: str, data: LanguageData) -> bool:
+def is_newsworthy(text: str, data: LanguageData, outside_quotes: str | None = None) -> bool:
+    """``outside_quotes`` is the sentence with its quoted words blanked (see ``unquoted``)."""
     words = _WORD.findall(text)
     if len(words) < 6 or text.rstrip().endswith(":"):
         return False
@@ -93,7 +115,13 @@ def is_newsworthy(text: str, data: LanguageData) -> bool:
     if len(words) <= BOILERPLATE_MAX_WORDS and data.boilerplate.search(text):
         return False
     # '"...," tambahnya.': the words without the speaker are a quote, not a stated fact.
-    return not _QUOTE_MARK.search(text) or words_outside_quotes(text) >= 4
+    if outside_quotes is None:
+        outside_quotes = unquoted(text)
+    stripped = text.lstrip()
+    lead = len(text) - len(stripped)
+    if stripped and outside_quotes[lead:lead + 1] == " " and stripped[0] not in "\"“”":
+        return False  # it begins inside a quote opened by the sentence before: a fragment of it
+    return len(_WORD.findall(outside_quotes)) >= 4
 
 
 def strip_dateline(text: str, dateline: str | None) -> str:
@@ -107,6 +135,7 @@ def article_sentences(article: Article) -> list[Sentence]:
     sentences: list[Sentence] = []
     offset = 0
     for number, paragraph in enumerate(article.body):
+        outside = unquoted(paragraph) if _QUOTE_MARK.search(paragraph) else paragraph
         for a, b in split_text(paragraph, data.abbreviations):
             raw = paragraph[a:b]
             text = raw.strip()
@@ -115,7 +144,7 @@ def article_sentences(article: Article) -> list[Sentence]:
             start = offset + a + (len(raw) - len(raw.lstrip()))
             sentences.append(Sentence(
                 text=text, article_id=article.id, position=len(sentences), paragraph=number,
-                start=start, end=offset + b, newsworthy=is_newsworthy(text, data),
+                start=start, end=offset + b, newsworthy=is_newsworthy(text, data, outside[a:b]),
             ))
         offset += len(paragraph) + 1
     return sentences

@@ -93,7 +93,8 @@ class DateGrammar:
                 rf"{b}{weekday_prefix}(?P<open>\()?\s*(?P<a>\d{{1,2}})\s*(?P<sep>[/.-])\s*(?P<b>\d{{1,2}})"
                 rf"(?:\s*(?P=sep)\s*(?P<y>\d{{4}}|\d{{2}}))?(?(open)\s*\)|(?![\w/]))", re.I)),
             ("textual", re.compile(
-                rf"{b}{weekday_prefix}(?:(?P<part>{part})\s+)?{day}(?:\s+of)?[\s-]*(?P<mon>{mon})\.?"
+                rf"{b}{weekday_prefix}(?:(?P<part>{part})\s+)?(?:(?P<d0>\d{{1,2}})\s*[-–]\s*)?{day}(?:\s+of)?"
+                rf"[\s-]*(?P<mon>{mon})\.?"
                 rf"(?:[\s,-]*(?P<y>\d{{4}})(?!\d))?{year_shift}{day_direction}(?!\w)", re.I)),
             ("textual", re.compile(
                 rf"{b}{weekday_prefix}(?P<mon>{mon})\.?\s+{day}(?!\d)(?:\s*,?\s*(?P<y>\d{{4}})(?!\d))?"
@@ -126,7 +127,6 @@ class DateGrammar:
         patterns = self.patterns if len(lowered) == len(text) else self.patterns_ignorecase
         if patterns is self.patterns_ignorecase:
             lowered = text
-        self._text = text  # the original, for the readers' capitals and the mention texts
         found: list[tuple[int, Mention]] = []
         for priority, (kind, pattern) in enumerate(patterns):
             reader = getattr(self, f"_read_{kind}")
@@ -141,20 +141,21 @@ class DateGrammar:
                 taken.append(m)
         return sorted(taken, key=lambda m: m.start)
 
-    def _mention(self, kind: str, match: re.Match, start: int | None = None, **parts) -> Mention:
+    def _mention(self, kind: str, match: re.Match, original: str, start: int | None = None,
+                 **parts) -> Mention:
         s = match.start() if start is None else start
-        text = self._text[s:match.end()]
+        text = original[s:match.end()]
         stripped = text.rstrip(" ,")
         if stripped.endswith(".") and len(re.split(r"\W+", stripped[:-1])[-1]) > 4:
             stripped = stripped[:-1]  # a full stop, not the dot of an abbreviation ("Sept.")
         lead = len(stripped) - len(stripped.lstrip())
         return Mention(kind, s + lead, s + len(stripped), stripped.strip(), **parts)
 
-    def _weekday(self, match: re.Match, group: str = "wd") -> tuple[int | None, bool]:
+    def _weekday(self, match: re.Match, original: str, group: str = "wd") -> tuple[int | None, bool]:
         """The weekday of the match and whether it is acceptable as written."""
         if not match.group(group):
             return None, True
-        word = self._text[match.start(group):match.end(group)]
+        word = original[match.start(group):match.end(group)]
         key = _key(word)
         if key in self.words.AMBIGUOUS_WEEKDAYS and not word[0].isupper():
             return None, False
@@ -167,10 +168,10 @@ class DateGrammar:
         return None
 
     def _read_iso(self, match, text):
-        return self._mention("textual", match, year=int(match["y"]), month=int(match["m"]), day=int(match["d"]))
+        return self._mention("textual", match, text, year=int(match["y"]), month=int(match["m"]), day=int(match["d"]))
 
     def _read_numeric(self, match, text):
-        weekday, ok = self._weekday(match)
+        weekday, ok = self._weekday(match, text)
         year = match["y"]
         if not ok or match["sep"] != "/" and not (year and len(year) == 4):
             return None
@@ -183,18 +184,19 @@ class DateGrammar:
         if year is not None:
             year = int(year) if len(year) == 4 else (2000 + int(year) if int(year) < 70 else 1900 + int(year))
         start = match.start("wd") if match["wd"] else match.start()
-        return self._mention("numeric", match, start, year=year, month=month, day=day, weekday=weekday)
+        return self._mention("numeric", match, text, start, year=year, month=month, day=day, weekday=weekday)
 
     def _read_textual(self, match, text):
         if _key(match["mon"]) in self.words.CAPITALISED_MONTHS and not text[match.start("mon")].isupper():
             return None
-        weekday, ok = self._weekday(match)
+        weekday, ok = self._weekday(match, text)
         if not ok:
             weekday = None
         shift = self._direction(match, "ys_a", "ys_b")
         start = match.start() if ok else match.start("d") if match.start("d") < match.start("mon") else match.start("mon")
-        return self._mention("textual", match, start, year=int(match["y"]) if match["y"] else None,
-                             month=self.months[_key(match["mon"].rstrip("."))], day=int(match["d"]),
+        return self._mention("textual", match, text, start, year=int(match["y"]) if match["y"] else None,
+                             month=self.months[_key(match["mon"].rstrip("."))],
+                             day=int(match.groupdict().get("d0") or match["d"]),  # a range "14-15 September": its first day
                              weekday=weekday, year_shift=shift, direction=self._direction(match, "dir_a"))
 
     def _read_month(self, match, text):
@@ -208,7 +210,7 @@ class DateGrammar:
                 return None
             if direction is None and not match["part"] and not self._led_by(text, match.start(), self.month_leads):
                 return None
-        return self._mention("month", match, year=year, month=self.months[key], direction=direction)
+        return self._mention("month", match, text, year=year, month=self.months[key], direction=direction)
 
     def _read_year(self, match, text):
         year = int(match["y"])
@@ -224,7 +226,7 @@ class DateGrammar:
         if after and after[0].strip(".,;:()") in self.count_words:
             return None
         start = match.start("part") if match["part"] else match.start("y")
-        return self._mention("year", match, start, year=year, direction=self._direction(match, "dir_a"))
+        return self._mention("year", match, text, start, year=year, direction=self._direction(match, "dir_a"))
 
     def _read_period(self, match, text):
         unit = self.units[_key(match["unit"] or match["unit2"])]
@@ -233,7 +235,7 @@ class DateGrammar:
         before = text[max(0, match.start() - 16):match.start()].lower().split()
         if before and (before[-1].isdigit() or before[-1] in self.numbers):
             return None  # "petenis 28 tahun ini": an age, not this year
-        return self._mention("period", match, unit=unit, direction=self._direction(match, "dir_b", "dir_a"))
+        return self._mention("period", match, text, unit=unit, direction=self._direction(match, "dir_b", "dir_a"))
 
     def _read_ago(self, match, text):
         if match["one"]:
@@ -243,17 +245,17 @@ class DateGrammar:
             count = int(match["n"]) if match["n"].isdigit() else self.numbers[_key(match["n"])]
         if count <= 0:
             return None  # "beberapa hari lalu": a date, but not one we can name
-        return self._mention("ago", match, unit=unit, count=count, direction=self._direction(match, "dir_a"))
+        return self._mention("ago", match, text, unit=unit, count=count, direction=self._direction(match, "dir_a"))
 
     def _read_offset(self, match, text):
-        return self._mention("offset", match, offset=self.words.DAY_OFFSETS[_key(match["off"])])
+        return self._mention("offset", match, text, offset=self.words.DAY_OFFSETS[_key(match["off"])])
 
     def _read_weekday(self, match, text):
-        weekday, ok = self._weekday(match)
+        weekday, ok = self._weekday(match, text)
         word = match["wd"]
         if not ok or (_key(word) in self.words.AMBIGUOUS_WEEKDAYS and len(word) <= 3):
             return None
-        return self._mention("weekday", match, weekday=weekday, direction=self._direction(match, "dir_b", "dir_a"))
+        return self._mention("weekday", match, text, weekday=weekday, direction=self._direction(match, "dir_b", "dir_a"))
 
     @staticmethod
     def _led_by(text: str, start: int, leads: set[str]) -> bool:

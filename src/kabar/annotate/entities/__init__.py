@@ -1,0 +1,40 @@
+"""Named entities of an article, linked to canonical entities.
+
+    recognize(paragraphs, language, title=None, registry=None) -> list[EntityMention]
+    tag_sentences(sentences, language="id") -> IOB2 tags for pre-tokenised sentences
+    EntityRegistry: corpus-wide short forms and names, persisted with dumps()/loads()
+
+The tagger is a CRF trained by ``python -m kabar.annotate.entities.train`` on the Indonesian
+corpora; English text goes through the same model (names are names: capitalisation, context
+words and the gazetteer/CLDR names carry over), and linking is language-neutral.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kabar.annotate.entities.linking import link, spans_to_mentions, to_entity_mentions
+from kabar.annotate.entities.recognizer import default_tagger
+from kabar.annotate.entities.registry import EntityRegistry
+from kabar.records import EntityMention
+
+__all__ = ["EntityRegistry", "recognize", "tag_sentences"]
+
+
+def recognize(paragraphs: Sequence[str], language: str, title: str | None = None,
+              registry: EntityRegistry | None = None) -> list[EntityMention]:
+    texts = list(paragraphs)
+    title_paragraph = None
+    if title:
+        texts.insert(0, title)
+        title_paragraph = 0
+    spans = default_tagger().find_spans(texts)
+    mentions = spans_to_mentions(spans, title_paragraph, language)
+    link(mentions, registry)
+    return to_entity_mentions(mentions)
+
+
+def tag_sentences(sentences: list[list[str]], language: str = "id") -> list[list[str]]:
+    # One model serves every language (see the module docstring); ``language`` is kept so a
+    # language-specific model can be added without changing callers.
+    return default_tagger().tag_sentences(sentences)

@@ -1,0 +1,129 @@
+"""Token features for the CRF tagger.
+
+Speed matters (the tagger must do tens of thousands of tokens a second in pure Python), so the
+features of a word that do not depend on its neighbours are computed once per word form and
+cached; a token's feature list is then its own features plus a few of its neighbours'.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kabar.annotate.entities.gazetteer import MAX_PHRASE_TOKENS, Gazetteer
+
+_SHAPE_MAP = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+    "X" * 26 + "x" * 26 + "d" * 10,
+)
+_REPEATS = re.compile(r"(.)\1+")
+
+
+def word_shape(word: str) -> str:
+    shape = word.translate(_SHAPE_MAP)
+    # Letters outside ASCII (é, ñ) still count as upper/lower.
+    if not shape.isascii():
+        shape = "".join("X" if c.isupper() else "x" if c.islower() else c for c in shape)
+    return shape
+
+
+def short_shape(word: str) -> str:
+    return _REPEATS.sub(r"\1", word_shape(word))
+
+
+class FeatureExtractor:
+    """Turns a tokenised sentence into crfsuite feature strings."""
+
+    def __init__(self, gazetteer: Gazetteer, role_words: frozenset[str] = frozenset(),
+                 clusters: dict[str, tuple[str, ...]] | None = None):
+        self.gazetteer = gazetteer
+        self.role_words = frozenset(w.lower() for w in role_words)
+        self.clusters = clusters or {}
+        self._own = lru_cache(maxsize=200_000)(self._word_features)
+        self._context = lru_cache(maxsize=200_000)(self._context_features)
+
+    def _word_features(self, word: str) -> tuple[str, ...]:
+        lower = word.lower()
+        shape = short_shape(word)
+        feats = [
+            "b", "w=" + lower, "sh=" + shape, "p2=" + lower[:2], "p3=" + lower[:3],
+            "s2=" + lower[-2:], "s3=" + lower[-3:], "s4=" + lower[-4:],
+        ]
+        if word[:1].isupper():
+            feats.append("title")
+        if word.isupper() and len(word) > 1:
+            feats.append("upper")
+        if "-" in word:
+            feats.append("hyph")
+        if len(word) <= 2:
+            feats.append("short")
+        gaz = self.gazetteer.tokens.get(lower)
+        if gaz:
+            feats.append("gt=" + gaz)
+        if lower in self.role_words:
+            feats.append("role")
+        cluster = self.clusters.get(lower)
+        if cluster:
+            feats.extend(f"c{level}={cid}" for level, cid in enumerate(cluster))
+        return tuple(feats)
+
+    def _context_features(self, word: str) -> tuple[str, ...]:
+        """What a token tells its neighbours: its form, shape and list membership."""
+        lower = word.lower()
+        feats = ["w=" + lower, "sh=" + short_shape(word)]
+        gaz = self.gazetteer.tokens.get(lower)
+        if gaz:
+            feats.append("gt=" + gaz)
+        if lower in self.role_words:
+            feats.append("role")
+        cluster = self.clusters.get(lower)
+        if cluster:
+            feats.append("c1=" + cluster[1])
+        return tuple(feats)
+
+    def _phrase_tags(self, tokens: list[str]) -> list[str | None]:
+        """Longest gazetteer phrase matches as B-/I- labels over capitalised runs."""
+        lowered = [t.lower() for t in tokens]
+        out: list[str | None] = [None] * len(tokens)
+        phrases = self.gazetteer.phrases
+        i = 0
+        while i < len(tokens):
+            if not tokens[i][:1].isupper():
+                i += 1
+                continue
+            for n in range(min(MAX_PHRASE_TOKENS, len(tokens) - i), 0, -1):
+                types = phrases.get(" ".join(lowered[i:i + n]))
+                if types:
+                    out[i] = "B-" + types
+                    for j in range(i + 1, i + n):
+                        out[j] = "I-" + types
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
+
+    def sentence_features(self, tokens: list[str]) -> list[list[str]]:
+        own = [self._own(t) for t in tokens]
+        ctx = [self._context(t) for t in tokens]
+        phrase = self._phrase_tags(tokens)
+        n = len(tokens)
+        out = []
+        for i in range(n):
+            feats = list(own[i])
+            if i == 0:
+                feats.append("BOS")
+            if phrase[i]:
+                feats.append("gp=" + phrase[i])
+            for offset, prefix in ((-1, "-1"), (1, "+1"), (-2, "-2"), (2, "+2")):
+                j = i + offset
+                if 0 <= j < n:
+                    feats.extend(prefix + f for f in ctx[j])
+                    if offset in (-1, 1) and phrase[j]:
+                        feats.append(prefix + "gp=" + phrase[j])
+                elif offset in (-1, 1):
+                    feats.append(prefix + "pad")
+            if i > 0:
+                feats.append("bi=" + own[i - 1][1][2:] + "|" + own[i][1][2:])
+            out.append(feats)
+        return out

@@ -1,0 +1,206 @@
+"""From tagged spans to canonical entities of one article.
+
+Titles and offices are cut off names and kept as the role ("Presiden Rusia Vladimir Putin" ->
+Vladimir Putin, role "Presiden"); known names go through the canonical table (CLDR + aliases);
+persons are grouped within the article (a surname or first name alone joins the full name it
+belongs to, a misspelt full name joins the close one with the same surname) and then against the
+corpus-wide registry, whose knowledge the article adds to.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from kabar.annotate.entities.canonical import Canonical, lookup, lookup_key, slug
+from kabar.annotate.entities.recognizer import Span
+from kabar.annotate.entities.registry import TYPO_SIMILARITY, EntityRegistry
+from kabar.lang import en_entities, id_entities
+from kabar.records import EntityMention
+
+_ROLE_MODULES = {"id": id_entities, "en": en_entities}
+_MAX_ROLE_TOKENS = 4
+_STRIP = "\"'“”‘’«»()[]{}.,;:!?-–— "
+
+
+@lru_cache(maxsize=4)
+def _roles(language: str) -> frozenset[tuple[str, ...]]:
+    # The article's language first, but titles cross languages in news ("PM", "Dr."), so all apply.
+    roles = set()
+    for module in _ROLE_MODULES.values():
+        roles.update(tuple(r.lower().split()) for r in module.ROLES)
+    return frozenset(roles)
+
+
+@dataclass
+class Mention:
+    surface: str
+    type: str
+    order: int
+    role: str | None = None
+    acronym_of: int | None = None  # index of the mention this one abbreviates, "(BEI)"
+    from_title: bool = False
+    canonical: Canonical | None = None
+
+
+def _role_prefix(tokens: list[str], roles) -> int:
+    """Length of the longest role at the start of ``tokens``."""
+    for n in range(min(_MAX_ROLE_TOKENS, len(tokens) - 1), 0, -1):
+        if tuple(t.lower() for t in tokens[:n]) in roles:
+            return n
+    return 0
+
+
+def _role_before(tokens: tuple[str, ...], start: int, roles) -> str | None:
+    """A role just before a name, allowing a place between ("Presiden Rusia Vladimir Putin")."""
+    for skip in range(0, 4):
+        end = start - skip
+        if end <= 0:
+            return None
+        if skip and not (tokens[end][:1].isupper() and lookup(" ".join(tokens[end:start]))):
+            continue
+        for n in range(min(_MAX_ROLE_TOKENS, end), 0, -1):
+            if tuple(t.lower() for t in tokens[end - n:end]) in roles:
+                return " ".join(tokens[end - n:end])
+    return None
+
+
+def spans_to_mentions(spans: list[Span], title_paragraph: int | None, language: str) -> list[Mention]:
+    roles = _roles(language)
+    mentions: list[Mention] = []
+    previous: Span | None = None
+    for span in spans:
+        tokens = list(span.sentence_tokens[span.token_start:span.token_end])
+        role = None
+        cut = _role_prefix(tokens, roles) if span.type == "PER" else 0
+        if cut:
+            role = " ".join(tokens[:cut])
+            tokens = tokens[cut:]
+        elif span.type == "PER":
+            role = _role_before(span.sentence_tokens, span.token_start, roles)
+        acronym = None
+        if len(tokens) >= 4 and tokens[-3] == "(" and tokens[-1] == ")":  # "Bursa Efek Indonesia (BEI)"
+            acronym = tokens[-2]
+            tokens = tokens[:-3]
+        surface = " ".join(tokens).strip(_STRIP)
+        if len(surface) < 2 or not any(c.isalpha() for c in surface):
+            previous = span
+            continue
+        mention = Mention(surface, span.type, len(mentions), role, from_title=span.paragraph == title_paragraph)
+        bracketed = span.token_start > 0 and span.sentence_tokens[span.token_start - 1] == "("
+        if (bracketed and previous is not None and mentions and previous.paragraph == span.paragraph
+                and previous.sentence_tokens is span.sentence_tokens and previous.token_end == span.token_start - 1):
+            mention.acronym_of = len(mentions) - 1
+        mentions.append(mention)
+        if acronym:
+            mentions.append(Mention(acronym, span.type, len(mentions), acronym_of=len(mentions) - 1,
+                                    from_title=mention.from_title))
+        previous = span
+    return mentions
+
+
+@dataclass
+class _Person:
+    names: Counter = field(default_factory=Counter)  # full surface forms -> count
+    tokens: set = field(default_factory=set)
+    last: str = ""
+    canonical: Canonical | None = None
+
+    def best_name(self) -> str:
+        longest = max(len(n.split()) for n in self.names)
+        return max((n for n in self.names if len(n.split()) == longest), key=lambda n: self.names[n])
+
+
+def _link_persons(names: list[str], registry: EntityRegistry | None) -> dict[str, Canonical]:
+    counts = Counter(names)
+    ordered = sorted(counts, key=lambda n: (-len(lookup_key(n).split()), names.index(n)))
+    people: list[_Person] = []
+    person_of: dict[str, _Person] = {}
+    for name in ordered:
+        key = lookup_key(name)
+        tokens = key.split()
+        person = None
+        if len(tokens) >= 2:
+            for other in people:
+                if set(tokens) <= other.tokens or (
+                        fuzz.ratio(key, lookup_key(other.best_name())) >= TYPO_SIMILARITY
+                        and (tokens[-1] == other.last or fuzz.ratio(tokens[-1], other.last) >= TYPO_SIMILARITY)):
+                    person = other
+                    break
+        else:
+            holders = [p for p in people if key in p.tokens]
+            holders.sort(key=lambda p: p.last != key)  # a surname alone is the usual short form
+            if not holders and len(key) >= 4:
+                holders = [p for p in people if any(fuzz.ratio(key, t) >= TYPO_SIMILARITY for t in p.tokens)]
+            person = holders[0] if holders else None
+        if person is None:
+            person = _Person(last=tokens[-1])
+            people.append(person)
+        person.names[name] += counts[name]
+        person.tokens.update(tokens)
+        person_of[name] = person
+
+    for person in people:
+        name = person.best_name()
+        known = None
+        if registry is not None:
+            known = (registry.resolve_person(name) if len(name.split()) >= 2 else registry.resolve_short(name))
+        person.canonical = known or Canonical("per:" + slug(name), name, "PER")
+        if registry is not None and len(name.split()) >= 2:
+            registry.add(person.canonical, [person.canonical.name.split()[-1]])
+    return {name: person.canonical for name, person in person_of.items()}
+
+
+def link(mentions: list[Mention], registry: EntityRegistry | None) -> None:
+    """Fills ``mention.canonical`` for every mention."""
+    persons = [m.surface for m in mentions if m.type == "PER" and lookup(m.surface) is None]
+    person_canonical = _link_persons(persons, registry) if persons else {}
+    for mention in mentions:
+        if mention.acronym_of is not None:
+            continue
+        known = lookup(mention.surface)
+        if known is not None:
+            mention.canonical = known
+        elif mention.type == "PER":
+            mention.canonical = person_canonical[mention.surface]
+        else:
+            short = registry.resolve_short(mention.surface) if registry is not None else None
+            mention.canonical = short or Canonical(
+                f"{mention.type.lower()}:{slug(mention.surface)}", mention.surface, mention.type)
+    # An acronym in brackets names the same thing as the name before it, here and in later articles.
+    by_acronym: dict[str, Canonical] = {}
+    for mention in mentions:
+        if mention.acronym_of is not None:
+            target = mentions[mention.acronym_of].canonical
+            known = lookup(mention.surface)
+            mention.canonical = target or known
+            if target is not None and known is None:
+                by_acronym[lookup_key(mention.surface)] = target
+                if registry is not None:
+                    registry.add(target, [mention.surface])
+    for mention in mentions:
+        if mention.acronym_of is None and lookup_key(mention.surface) in by_acronym:
+            mention.canonical = by_acronym[lookup_key(mention.surface)]
+
+
+def to_entity_mentions(mentions: list[Mention]) -> list[EntityMention]:
+    grouped: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        if mention.canonical is not None:
+            grouped.setdefault(mention.canonical.id, []).append(mention)
+    out = []
+    for entity_id, group in grouped.items():
+        canonical = group[0].canonical
+        # A name seen only in the headline is kept when it is a known entity: headlines are in
+        # Title Case, where the tagger is least reliable.
+        if all(m.from_title for m in group) and lookup(group[0].surface) is None:
+            continue
+        surfaces = list(dict.fromkeys(m.surface for m in group))
+        roles = Counter(m.role for m in group if m.role)
+        out.append(EntityMention(
+            id=entity_id, name=canonical.name, type=canonical.type, mentions=tuple(surfaces),
+            role=roles.most_common(1)[0][0] if roles else None, count=len(group)))
+    return out

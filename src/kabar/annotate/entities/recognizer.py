@@ -1,0 +1,116 @@
+"""The trained CRF tagger: IOB2 tags for tokenised sentences, and spans for raw paragraphs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pycrfsuite
+
+from kabar.annotate.entities.clusters import load_clusters
+from kabar.annotate.entities.features import FeatureExtractor
+from kabar.annotate.entities.gazetteer import Gazetteer
+from kabar.lang import en_entities, id_entities
+
+MODEL_DIR = Path(__file__).resolve().parents[2] / "data" / "ner"
+
+# Hyphenated words stay whole ("Bangsa-Bangsa", "PDI-P") as in IDNer-news-2k; abbreviations with
+# inner dots ("K.H.", "U.S.") too; any other punctuation is a token of its own.
+_TOKEN = re.compile(r"(?:[^\W_]\.){2,}|\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
+# A sentence ends at . ! ? (or a closing quote after them) followed by space and a capital/quote.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(\[A-Z0-9])")
+_ABBREVIATION_END = re.compile(r"\b(?:[A-Z]|Dr|Prof|Ir|Hj|KH|Mr|Mrs|Ms|St|Jr|Sr|No|dr|Gen|Sen|Rep|Lt|Col)\.$")
+
+
+def role_words() -> frozenset[str]:
+    words = set()
+    for module in (id_entities, en_entities):
+        for role in module.ROLES:
+            words.update(role.split())
+    return frozenset(words)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A tagged name in a paragraph: character offsets and the token index range."""
+
+    text: str
+    type: str
+    start: int
+    end: int
+    paragraph: int
+    sentence_tokens: tuple[str, ...]
+    token_start: int
+    token_end: int
+
+
+class Tagger:
+    def __init__(self, model_dir: Path = MODEL_DIR, gazetteer: Gazetteer | None = None,
+                 clusters: dict[str, str] | None = None, model_required: bool = True):
+        model_dir = Path(model_dir)
+        self.gazetteer = gazetteer or Gazetteer.load(model_dir / "gazetteer.tsv.gz")
+        if clusters is None:
+            clusters = load_clusters(model_dir / "clusters.tsv.gz")
+        self.features = FeatureExtractor(
+            self.gazetteer, role_words(), {w: tuple(ids.split("\t")) for w, ids in clusters.items()})
+        self._crf = None
+        model = model_dir / "model.crfsuite"
+        if model.exists() or model_required:
+            self._crf = pycrfsuite.Tagger()
+            self._crf.open(str(model))
+
+    def tag(self, tokens: list[str]) -> list[str]:
+        if not tokens:
+            return []
+        return self._crf.tag(self.features.sentence_features(tokens))
+
+    def tag_sentences(self, sentences: list[list[str]]) -> list[list[str]]:
+        return [self.tag(list(tokens)) for tokens in sentences]
+
+    def find_spans(self, paragraphs: list[str]) -> list[Span]:
+        spans: list[Span] = []
+        for p_index, paragraph in enumerate(paragraphs):
+            for s_start, s_end in split_sentences(paragraph):
+                matches = list(_TOKEN.finditer(paragraph, s_start, s_end))
+                if not matches:
+                    continue
+                tokens = [m.group() for m in matches]
+                tags = self.tag(tokens)
+                spans.extend(_spans_of(paragraph, p_index, matches, tokens, tags))
+        return spans
+
+
+def _spans_of(paragraph, p_index, matches, tokens, tags) -> list[Span]:
+    out = []
+    start = typ = None
+    for i, tag in enumerate(tags + ["O"]):
+        if tag == "O" or tag.startswith("B-") or tag[2:] != typ:
+            if start is not None:
+                a, b = matches[start].start(), matches[i - 1].end()
+                out.append(Span(paragraph[a:b], typ, a, b, p_index, tuple(tokens), start, i))
+                start = typ = None
+            if tag != "O":
+                start, typ = i, tag[2:]
+    return out
+
+
+def split_sentences(paragraph: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for match in _SENTENCE_END.finditer(paragraph):
+        if _ABBREVIATION_END.search(paragraph, max(0, match.start() - 6), match.start()):
+            continue
+        bounds.append((start, match.start()))
+        start = match.end()
+    bounds.append((start, len(paragraph)))
+    return [(a, b) for a, b in bounds if b > a]
+
+
+def tokenize(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+@lru_cache(maxsize=1)
+def default_tagger() -> Tagger:
+    return Tagger()

@@ -1,0 +1,73 @@
+"""Corpus-wide knowledge of entities, kept between articles (and runs) by the store.
+
+It remembers which full names and which short forms ("Putin", "BEI") were seen for each
+canonical entity, so a later article that only says "Putin", or misspells "Valdimir Putin", is
+linked to the same id. Persisted as JSON bytes with ``dumps``/``loads``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+
+from rapidfuzz import fuzz
+
+from kabar.annotate.entities.canonical import Canonical, lookup_key
+
+# A short form is resolved only when one entity holds this share of its sightings.
+DOMINANT_SHARE = 0.75
+TYPO_SIMILARITY = 85
+
+
+class EntityRegistry:
+    def __init__(self) -> None:
+        self.entities: dict[str, Canonical] = {}
+        self.short_forms: dict[str, Counter[str]] = defaultdict(Counter)  # key -> entity id counts
+        self.by_last_token: dict[str, set[str]] = defaultdict(set)  # persons, for typo matching
+
+    def add(self, canonical: Canonical, short_forms: list[str] = ()) -> None:
+        self.entities.setdefault(canonical.id, canonical)
+        for form in short_forms:
+            self.short_forms[lookup_key(form)][canonical.id] += 1
+        if canonical.type == "PER":
+            self.by_last_token[lookup_key(canonical.name).split(" ")[-1]].add(canonical.id)
+
+    def resolve_short(self, form: str) -> Canonical | None:
+        counts = self.short_forms.get(lookup_key(form))
+        if not counts:
+            return None
+        best, seen = counts.most_common(1)[0]
+        if seen / sum(counts.values()) >= DOMINANT_SHARE:
+            return self.entities.get(best)
+        return None
+
+    def resolve_person(self, name: str) -> Canonical | None:
+        """A person already known under this name or a near spelling with the same surname."""
+        key = lookup_key(name)
+        candidates = self.by_last_token.get(key.split(" ")[-1], ())
+        best, best_score = None, TYPO_SIMILARITY
+        for entity_id in sorted(candidates):
+            entity = self.entities[entity_id]
+            score = fuzz.ratio(key, lookup_key(entity.name))
+            if score >= best_score:
+                best, best_score = entity, score
+        return best
+
+    def dumps(self) -> bytes:
+        return json.dumps({
+            "entities": {i: [c.name, c.type] for i, c in sorted(self.entities.items())},
+            "short_forms": {k: dict(v) for k, v in sorted(self.short_forms.items())},
+        }, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    @classmethod
+    def loads(cls, blob: bytes) -> "EntityRegistry":
+        data = json.loads(blob.decode("utf-8")) if blob else {}
+        registry = cls()
+        for entity_id, (name, entity_type) in data.get("entities", {}).items():
+            registry.add(Canonical(entity_id, name, entity_type))
+        for key, counts in data.get("short_forms", {}).items():
+            registry.short_forms[key].update(counts)
+        return registry
+
+    def __len__(self) -> int:
+        return len(self.entities)

@@ -1,0 +1,15 @@
+"""English knowledge for entity recognition and linking: titles and roles before names."""
+
+ROLES = (
+    "President", "Vice President", "Prime Minister", "PM", "Chancellor", "King", "Queen",
+    "Prince", "Princess", "Crown Prince", "Pope", "Minister", "Foreign Minister",
+    "Defence Minister", "Defense Minister", "Finance Minister", "Interior Minister",
+    "Secretary", "Secretary of State", "Secretary-General", "Secretary General",
+    "Governor", "Gov.", "Mayor", "Senator", "Sen.", "Rep.", "Representative", "Speaker",
+    "General", "Gen.", "Lt.", "Col.", "Colonel", "Admiral", "Adm.", "Captain", "Capt.",
+    "Chairman", "Chairwoman", "Chair", "Director", "CEO", "Chief", "Judge", "Justice",
+    "Ambassador", "Spokesman", "Spokeswoman", "Spokesperson", "Diplomat", "Coach",
+    "Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Dr.", "Dr", "Prof.", "Sir", "Dame", "Lord",
+)
+
+ROLE_JOINERS = ("of", "State", "General", "Foreign", "Minister")

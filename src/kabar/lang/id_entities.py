@@ -1,0 +1,26 @@
+"""Indonesian knowledge for entity recognition and linking: titles and roles that precede names,
+honorifics, and capitalised words that start sentences but are not names."""
+
+# Titles and offices written before a name ("Presiden Rusia Vladimir Putin", "Menlu Retno").
+# Multi-word roles are listed whole so the longest one is kept as EntityMention.role.
+ROLES = (
+    "Presiden", "Wakil Presiden", "Wapres", "Perdana Menteri", "PM", "Kanselir", "Raja", "Ratu",
+    "Pangeran", "Putra Mahkota", "Sultan", "Paus", "Menteri", "Menteri Luar Negeri", "Menlu",
+    "Menteri Pertahanan", "Menhan", "Menteri Dalam Negeri", "Mendagri", "Menteri Keuangan",
+    "Menkeu", "Menko", "Mensesneg", "Menteri Sekretaris Negara", "Sekretaris Negara",
+    "Menteri Perdagangan", "Mendag", "Menteri Kesehatan", "Menkes", "Menteri BUMN",
+    "Kapolri", "Wakapolri", "Kapolda", "Kapolres", "Kapolsek", "Panglima", "Panglima TNI",
+    "KSAD", "KSAL", "KSAU", "Jenderal", "Letjen", "Mayjen", "Brigjen", "Laksamana", "Marsekal",
+    "Kolonel", "Letkol", "Mayor", "Kapten", "Irjen", "Kombes", "AKBP", "AKP", "Kompol", "Ipda",
+    "Gubernur", "Wakil Gubernur", "Wagub", "Bupati", "Wakil Bupati", "Wali Kota", "Walikota",
+    "Wakil Wali Kota", "Camat", "Lurah", "Kepala Desa", "Ketua", "Ketua Umum", "Ketum",
+    "Wakil Ketua", "Sekjen", "Sekretaris Jenderal", "Direktur", "Direktur Utama", "Dirut",
+    "Kepala", "Jaksa Agung", "Hakim", "Ketua MK", "Dubes", "Duta Besar", "Juru Bicara", "Jubir",
+    "Diplomat", "Senator", "Anggota DPR", "Ketua DPR", "Ketua MPR", "Pelatih", "Kapten",
+    "Bapak", "Pak", "Ibu", "Bu", "Mas", "Mbak", "Sdr.", "Saudara", "Dr.", "dr.", "Prof.",
+    "Ir.", "H.", "Hj.", "KH.", "K.H.", "Haji", "Hajjah", "Syekh", "Ustaz", "Ustad", "Habib",
+)
+
+# Words after a role that still belong to it ("Menteri Luar Negeri Rusia" keeps "Rusia" as a
+# separate place; these only glue multi-word offices together).
+ROLE_JOINERS = ("Luar", "Negeri", "Dalam", "Besar", "Utama", "Umum", "Agung", "Jenderal")

@@ -61,7 +61,6 @@ class DateGrammar:
                 for w in getattr(words, f"{group}_{place}"):
                     self.directions[_key(w)] = value
         self.month_leads = {_key(w) for w in words.MONTH_LEADS}
-        self.year_leads = {_key(w) for w in words.YEAR_LEADS}
         self.count_words = {_key(w) for w in words.COUNT_WORDS}
         self.glue_words = {_key(w) for w in words.NUMBER_GLUE_BEFORE}
         self.patterns_ignorecase = self._compile(words)

@@ -59,9 +59,6 @@ PERIOD_PARTS = ("the end of", "end of", "the beginning of", "beginning of", "the
 MONTH_LEADS = ("in", "since", "until", "till", "by", "during", "through", "from", "of", "before",
                "after", "early", "late", "mid-", "mid", "end of", "beginning of", "middle of")
 
-YEAR_LEADS = ("in", "since", "until", "by", "during", "of", "from", "before", "after", "year",
-              "early", "late", "mid-", "mid", "fiscal", "election", "spring", "summer", "autumn",
-              "fall", "winter", "season")
 
 COUNT_WORDS = ("people", "persons", "units", "km", "kilometers", "kilometres", "miles", "meters",
                "metres", "feet", "ft", "tons", "tonnes", "kg", "pounds", "dollars", "euros",

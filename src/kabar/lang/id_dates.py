@@ -82,10 +82,6 @@ PERIOD_PARTS = ("pertengahan", "awal", "akhir")
 MONTH_LEADS = ("pada bulan", "bulan", "pada", "sejak", "hingga", "sampai", "mulai", "per", "selama",
                "jelang", "menjelang", "akhir", "awal", "pertengahan")
 
-# Words before a bare four-digit number that make it a year ("tahun 2019", "sejak 2019").
-YEAR_LEADS = ("tahun", "pada", "sejak", "hingga", "sampai", "mulai", "periode", "selama", "akhir",
-              "awal", "pertengahan", "jelang", "menjelang", "medio", "era", "musim", "pemilu",
-              "pilpres", "pileg", "pilkada", "apbn", "apbd", "tahun anggaran", "ta")
 
 # A four-digit number followed by one of these counts things, it is not a year.
 COUNT_WORDS = ("orang", "unit", "buah", "ekor", "kali", "km", "kilometer", "meter", "m", "ha",

@@ -82,12 +82,11 @@ PERIOD_PARTS = ("pertengahan", "awal", "akhir")
 MONTH_LEADS = ("pada bulan", "bulan", "pada", "sejak", "hingga", "sampai", "mulai", "per", "selama",
                "jelang", "menjelang", "akhir", "awal", "pertengahan")
 
-
 # A four-digit number followed by one of these counts things, it is not a year.
 COUNT_WORDS = ("orang", "unit", "buah", "ekor", "kali", "km", "kilometer", "meter", "m", "ha",
                "hektare", "hektar", "ton", "kg", "gram", "liter", "rupiah", "persen", "jiwa",
                "warga", "kasus", "peserta", "siswa", "mahasiswa", "personel", "rumah", "titik",
                "kk", "desa", "suara", "mdpl", "cc", "mw", "kwh", "lembar", "batang", "pasang",
                "wib", "wita", "wit", "gmt", "utc")  # "pukul 2045 WIB" is a time
-# Characters right before a number that make it part of something else ("Covid-19", "Rp2019").
+# Words right before a number that make it something other than a year ("Rp 2019", "Nomor 2019").
 NUMBER_GLUE_BEFORE = ("rp", "no", "nomor", "no.", "nomer", "pasal", "kode", "ke-")

@@ -106,8 +106,10 @@ def _resolve(attribution: Attribution | None, key: Key, people: People, last_spe
     if phrase.kind == "name":
         return people.register(phrase.name)
     if phrase.kind == "role":
-        return people.holder_of(phrase.role, key) or last_speaker
-    return last_speaker or people.holder_of(phrase.role, key)  # anaphor
+        return people.holder_of(phrase.role, key) or last_speaker or people.nearest_after(key)
+    # "Diplomat tertinggi China ini": the person the article is talking about, or, in the
+    # lead ("Diplomat utama Tiongkok mengatakan ..."), the one it names next.
+    return last_speaker or people.holder_of(phrase.role, key) or people.nearest_after(key)
 
 
 def _sentence_after(paragraph: str, start: int) -> str:
@@ -212,6 +214,7 @@ def _reported_statements(paragraphs: Sequence[str], tokenized: Sequence[Tokenize
                          spans: Sequence[QuotedSpan], lex: Lexicon) -> list[tuple[str, Attribution, Key]]:
     """'X mengatakan (bahwa) ...' and 'Menurut X, ...' sentences with no quotation marks."""
     with_marks = {s.opened.paragraph for s in spans} | {s.closed_at.paragraph for s in spans}
+    openers = lex.cues_active | {w for (w, *_) in lex.according_to} | {w + "nya" for (w, *_) in lex.according_to}
     found = []
     for index, paragraph in enumerate(paragraphs):
         if index in with_marks:
@@ -219,6 +222,8 @@ def _reported_statements(paragraphs: Sequence[str], tokenized: Sequence[Tokenize
         para = tokenized[index]
         words = para.words
         lowered = para.lowered
+        if openers.isdisjoint(lowered[:40]):
+            continue
         for j, word in enumerate(lowered[:40]):
             attribution = None
             content_from = -1
@@ -256,7 +261,7 @@ def _starts_sentence(words: list[str], verb: int, phrase: SpeakerPhrase, lex: Le
     while before > 0 and words[before - 1].lower() in lex.subject_adverbs:
         before -= 1
     before -= len(phrase.name) + len(phrase.role) if phrase.kind != "pronoun" else 1
-    return before <= 0 or words[before - 1] in ",.!?"
+    return before <= 0 or words[before - 1] in ",.!?—–-:"
 
 
 def _speaking_subjects(tokenized: Sequence[TokenizedParagraph], lex: Lexicon, people: People) -> None:

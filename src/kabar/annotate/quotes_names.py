@@ -209,6 +209,8 @@ def read_phrase_backwards(words: list[str], end: int, lex: Lexicon) -> SpeakerPh
             collected.insert(0, word)
         elif anaphor and (word.lower() in lex.role_lower or word.islower()) and len(collected) < 6:
             collected.insert(0, word)  # "diplomat tertinggi China ini"
+        elif word.lower() in lex.role_lower and collected and len(collected) < 6:
+            collected.insert(0, word)  # "Diplomat utama Tiongkok mengatakan"
         else:
             break
         i -= 1

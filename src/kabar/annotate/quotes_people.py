@@ -74,13 +74,10 @@ class People:
         self._runs_with: dict[str, list[int]] = {}
         for index, text in enumerate(texts):
             for m in CAPITALISED_RUN.finditer(text):
-                key = (index, m.start())
-                if self.in_quote(key):
-                    continue
-                words = [w for w in RUN_WORD.findall(m.group())]
+                words = RUN_WORD.findall(m.group())
                 number = len(self._runs)
-                self._runs.append((key, words))
-                for word in set(words):
+                self._runs.append(((index, m.start()), words))
+                for word in words:
                     self._runs_with.setdefault(word, []).append(number)
         self.mentions: list[Mention] = []
 
@@ -107,7 +104,8 @@ class People:
 
     def _phrase(self, number: int) -> SpeakerPhrase | None:
         if number not in self._phrases:
-            self._phrases[number] = classify(self._runs[number][1], self.lex)
+            key, words = self._runs[number]
+            self._phrases[number] = None if self.in_quote(key) else classify(words, self.lex)
         return self._phrases[number]
 
     def person(self, name: tuple[str, ...]) -> Person:
@@ -172,24 +170,36 @@ class People:
             best = mention.person
         return best
 
+    def nearest_after(self, key: Key) -> Person | None:
+        for mention in self.mentions:
+            if mention.key > key:
+                return mention.person
+        return None
+
     def holder_of(self, role: tuple[str, ...], key: Key) -> Person | None:
-        """The person who holds ``role`` (its first word), mentioned nearest before ``key``
-        (or else first after it)."""
-        wanted = {w.lower() for w in role if w.lower() in self.lex.role_words}
-        if not wanted:
-            return None
-        before, after = None, None
-        numbers = sorted({n for word in role for n in self._runs_with.get(word, ())})
-        for number in numbers:
-            run_key, phrase = self._runs[number][0], self._phrase(number)
-            if phrase is None or phrase.kind != "name" or not wanted & {w.lower() for w in phrase.role}:
+        """The person who holds ``role``, mentioned nearest before ``key`` (or else first after
+        it): by the office ("kata Presiden"), or else by the country or body the role phrase
+        names ("Diplomat utama Tiongkok" -> "Menlu Tiongkok Wang Yi")."""
+        offices = {w.lower() for w in role if w.lower() in self.lex.role_words}
+        places = {w.lower() for w in role if w[:1].isupper() and w.lower() not in self.lex.role_words}
+        for wanted in (offices, places):
+            if not wanted:
                 continue
-            if run_key < key:
-                before = phrase
-            elif after is None:
-                after = phrase
-        chosen = before or after
-        return self.person(self.full_name(chosen.name)) if chosen else None
+            before, after = None, None
+            words = {form for w in role for form in (w, w.capitalize())}
+            numbers = sorted({n for word in words for n in self._runs_with.get(word, ())})
+            for number in numbers:
+                run_key, phrase = self._runs[number][0], self._phrase(number)
+                if phrase is None or phrase.kind != "name" or not wanted & {w.lower() for w in phrase.role}:
+                    continue
+                if run_key < key:
+                    before = phrase
+                elif after is None:
+                    after = phrase
+            chosen = before or after
+            if chosen is not None:
+                return self.person(self.full_name(chosen.name))
+        return None
 
     def entity_for(self, person: Person) -> EntityMention | None:
         if person.entity is not None:

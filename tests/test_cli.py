@@ -66,7 +66,7 @@ def _bad_input_folder(folder: Path) -> dict[str, str]:
     whole = (folder / "crawl.warc.gz").read_bytes()
     (folder / "cut.warc.gz").write_bytes(whole[: int(len(whole) * 0.8)])
     (folder / "crawl.warc.gz").unlink()
-    return {"empty.txt": "empty file", "binary.txt": "binary", "only-markup.html": "no article text",
+    return {"empty.txt": "empty file", "binary.txt": "binary", "only-markup.html": "no visible text",
             "batch.jsonl:2": "invalid JSON", "batch.jsonl:3": "field 'text' must be a string",
             "cut.warc.gz": "truncated or corrupt archive"}
 

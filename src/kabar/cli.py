@@ -65,9 +65,10 @@ def ingest(
                 print(f"ingest: {done}/{total or '?'} items", file=sys.stderr, flush=True)
 
         report = pipeline.ingest(read_paths(paths, format), on_item=plain_progress)
+    # Plain prints: one line an item, never wrapped, so scripts can grep them.
     for rejected in report.rejected:
-        err.print(f"rejected {rejected.line()}", markup=False, highlight=False)
-    out.print(report.summary(), markup=False, highlight=False)
+        print(f"rejected {rejected.line()}", file=sys.stderr)
+    print(report.summary())
 
 
 @app.command()

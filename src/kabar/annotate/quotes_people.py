@@ -75,6 +75,8 @@ class People:
         for index, text in enumerate(texts):
             for m in CAPITALISED_RUN.finditer(text):
                 words = RUN_WORD.findall(m.group())
+                while words and words[0] in lex.not_names:
+                    words = words[1:]  # "Menurut Siti Aminah", "Sementara Budi"
                 number = len(self._runs)
                 self._runs.append(((index, m.start()), words))
                 for word in words:

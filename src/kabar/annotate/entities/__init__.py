@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from kabar.annotate.entities.canonical import lookup
 from kabar.annotate.entities.linking import link, spans_to_mentions, to_entity_mentions
 from kabar.annotate.entities.recognizer import default_tagger
 from kabar.annotate.entities.registry import EntityRegistry
@@ -28,10 +29,15 @@ def recognize(paragraphs: Sequence[str], language: str, title: str | None = None
     if title:
         texts.insert(0, title)
         title_paragraph = 0
-    spans = default_tagger().find_spans(texts)
+    spans = default_tagger().find_spans(texts, known_type)
     mentions = spans_to_mentions(spans, title_paragraph, language)
     link(mentions, registry)
     return to_entity_mentions(mentions)
+
+
+def known_type(name: str) -> str | None:
+    known = lookup(name)
+    return known.type if known else None
 
 
 def tag_sentences(sentences: list[list[str]], language: str = "id") -> list[list[str]]:

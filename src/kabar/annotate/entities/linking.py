@@ -81,6 +81,12 @@ def spans_to_mentions(spans: list[Span], title_paragraph: int | None, language: 
             tokens = tokens[cut:]
         elif span.type == "PER":
             role = _role_before(span.sentence_tokens, span.token_start, roles)
+        # "CNA 22 Februari": a number ends a person's or a source's name (a date follows).
+        if span.type in ("PER", "ORG"):
+            for i, token in enumerate(tokens[1:], 1):
+                if token.isdigit():
+                    tokens = tokens[:i]
+                    break
         acronym = None
         if len(tokens) >= 4 and tokens[-3] == "(" and tokens[-1] == ")":  # "Bursa Efek Indonesia (BEI)"
             acronym = tokens[-2]
@@ -92,7 +98,7 @@ def spans_to_mentions(spans: list[Span], title_paragraph: int | None, language: 
         mention = Mention(surface, span.type, len(mentions), role, from_title=span.paragraph == title_paragraph)
         bracketed = span.token_start > 0 and span.sentence_tokens[span.token_start - 1] == "("
         if (bracketed and previous is not None and mentions and previous.paragraph == span.paragraph
-                and previous.sentence_tokens is span.sentence_tokens and previous.token_end == span.token_start - 1):
+                and previous.sentence_tokens == span.sentence_tokens and previous.token_end == span.token_start - 1):
             mention.acronym_of = len(mentions) - 1
         mentions.append(mention)
         if acronym:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 import pycrfsuite
 
@@ -69,7 +70,10 @@ class Tagger:
     def tag_sentences(self, sentences: list[list[str]]) -> list[list[str]]:
         return [self.tag(list(tokens)) for tokens in sentences]
 
-    def find_spans(self, paragraphs: list[str]) -> list[Span]:
+    def find_spans(self, paragraphs: list[str],
+                   known_type: Callable[[str], str | None] | None = None) -> list[Span]:
+        """Tagged names of each sentence; ``known_type`` (a name -> its type, or None) adds the
+        known names the model missed, e.g. "Tiongkok" after a lower-case noun."""
         spans: list[Span] = []
         for p_index, paragraph in enumerate(paragraphs):
             for s_start, s_end in split_sentences(paragraph):
@@ -78,6 +82,8 @@ class Tagger:
                     continue
                 tokens = [m.group() for m in matches]
                 tags = self.tag(tokens)
+                if known_type is not None:
+                    _add_known(tokens, tags, known_type)
                 spans.extend(_spans_of(paragraph, p_index, matches, tokens, tags))
         return spans
 
@@ -94,6 +100,27 @@ def _spans_of(paragraph, p_index, matches, tokens, tags) -> list[Span]:
             if tag != "O":
                 start, typ = i, tag[2:]
     return out
+
+
+def _add_known(tokens: list[str], tags: list[str], known_type, max_tokens: int = 4) -> None:
+    i = 0
+    while i < len(tokens):
+        if tags[i] != "O" or not tokens[i][:1].isupper():
+            i += 1
+            continue
+        for n in range(min(max_tokens, len(tokens) - i), 0, -1):
+            if any(t != "O" for t in tags[i:i + n]) or not tokens[i + n - 1][:1].isupper():
+                continue
+            # Short all-capital aliases ("AS", "UN") only as written in capitals.
+            if n == 1 and len(tokens[i]) <= 3 and not tokens[i].isupper():
+                continue
+            typ = known_type(" ".join(tokens[i:i + n]))
+            if typ:
+                tags[i:i + n] = ["B-" + typ] + ["I-" + typ] * (n - 1)
+                i += n
+                break
+        else:
+            i += 1
 
 
 def split_sentences(paragraph: str) -> list[tuple[int, int]]:

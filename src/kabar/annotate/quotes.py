@@ -267,12 +267,12 @@ def _starts_sentence(words: list[str], verb: int, phrase: SpeakerPhrase, lex: Le
 def _speaking_subjects(tokenized: Sequence[TokenizedParagraph], lex: Lexicon, people: People) -> None:
     """Register everyone the article has speak ("Jimmy mengatakan, ..."), quoted or not: they
     are the people a later "katanya" or "ia" most likely points to."""
-    cues = lex.cues_after | lex.cues_passive | lex.cues_active
+    cues = lex.cues_after | lex.cues_passive | lex.cues_active | {p[0] for p in lex.according_to if len(p) == 1}
     for index, para in enumerate(tokenized):
         for j, lowered in enumerate(para.lowered):
             if lowered not in cues:
                 continue
-            if lowered in lex.cues_after or lowered in lex.cues_passive:
+            if lowered in lex.cues_after or lowered in lex.cues_passive or (lowered,) in lex.according_to:
                 # "Langkah kelima, kata Idris, ..." / "Hal itu disampaikan Kepala ... Istu Handono"
                 phrase = read_attribution(para.words, j + 1, lex)
                 if phrase is not None and phrase.kind == "name":

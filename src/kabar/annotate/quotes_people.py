@@ -104,6 +104,15 @@ class People:
                 best = name
         return best
 
+    def _titled_somewhere(self, short: tuple[str, ...]) -> bool:
+        """The article gives this name a title or office somewhere ("(PVMBG) Mukijo")."""
+        n = len(short)
+        for number in self._runs_with.get(short[-1], ()):
+            phrase = self._phrase(number)
+            if phrase is not None and phrase.kind == "name" and phrase.role and phrase.name[-n:] == short:
+                return True
+        return False
+
     def _phrase(self, number: int) -> SpeakerPhrase | None:
         if number not in self._phrases:
             key, words = self._runs[number]
@@ -123,7 +132,7 @@ class People:
         """A speaker named in the text: expand it to the full name and remember the person."""
         person = self.person(self.full_name(short))
         person.quoted = person.quoted or quoted
-        person.titled = person.titled or any(w.lower() in self.lex.role_words for w in role)
+        person.titled = person.titled or bool(role) or self._titled_somewhere(short)
         person.short_words.update(w for w in short[-2:] if is_capitalised(w) and len(w) > 1)
         if key is not None:
             self.mentions.append(Mention(key, person))

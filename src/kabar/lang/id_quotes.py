@@ -114,6 +114,7 @@ ROLE_LOWER_WORDS = (
     "khusus", "pakar", "aktivis", "koordinator", "sekretaris", "jenderal", "presiden", "bupati",
     "gubernur", "wali", "kota", "camat", "lurah", "diplomat", "tertinggi", "utama", "senior",
     "pejabat", "pelaksana", "tugas", "harian", "manajer", "pemimpin", "pendiri", "analis",
+    "dr", "drg", "ir", "prof", "h", "hj",
 )
 
 # Lower-case particles that belong inside personal names ("Ahmad bin Yusuf", "van der Sar").

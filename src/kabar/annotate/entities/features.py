@@ -16,6 +16,7 @@ _SHAPE_MAP = str.maketrans(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
     "X" * 26 + "x" * 26 + "d" * 10,
 )
+_OFFSET_PREFIXES = ("-1", "+1", "-2", "+2")
 _REPEATS = re.compile(r"(.)\1+")
 
 
@@ -41,6 +42,7 @@ class FeatureExtractor:
         self.clusters = clusters or {}
         self._own = lru_cache(maxsize=200_000)(self._word_features)
         self._context = lru_cache(maxsize=200_000)(self._context_features)
+        self._near = lru_cache(maxsize=200_000)(self._neighbour_features)
 
     def _word_features(self, word: str) -> tuple[str, ...]:
         lower = word.lower()
@@ -103,9 +105,14 @@ class FeatureExtractor:
                 i += 1
         return out
 
+    def _neighbour_features(self, word: str) -> tuple[tuple[str, ...], ...]:
+        """The word's context features already prefixed for each offset (-1, +1, -2, +2)."""
+        ctx = self._context(word)
+        return tuple(tuple(prefix + f for f in ctx) for prefix in _OFFSET_PREFIXES)
+
     def sentence_features(self, tokens: list[str]) -> list[list[str]]:
         own = [self._own(t) for t in tokens]
-        ctx = [self._context(t) for t in tokens]
+        near = [self._near(t) for t in tokens]
         phrase = self._phrase_tags(tokens)
         n = len(tokens)
         out = []
@@ -115,15 +122,22 @@ class FeatureExtractor:
                 feats.append("BOS")
             if phrase[i]:
                 feats.append("gp=" + phrase[i])
-            for offset, prefix in ((-1, "-1"), (1, "+1"), (-2, "-2"), (2, "+2")):
-                j = i + offset
-                if 0 <= j < n:
-                    feats.extend(prefix + f for f in ctx[j])
-                    if offset in (-1, 1) and phrase[j]:
-                        feats.append(prefix + "gp=" + phrase[j])
-                elif offset in (-1, 1):
-                    feats.append(prefix + "pad")
             if i > 0:
+                feats.extend(near[i - 1][0])
+                if phrase[i - 1]:
+                    feats.append("-1gp=" + phrase[i - 1])
                 feats.append("bi=" + own[i - 1][1][2:] + "|" + own[i][1][2:])
+            else:
+                feats.append("-1pad")
+            if i + 1 < n:
+                feats.extend(near[i + 1][1])
+                if phrase[i + 1]:
+                    feats.append("+1gp=" + phrase[i + 1])
+            else:
+                feats.append("+1pad")
+            if i > 1:
+                feats.extend(near[i - 2][2])
+            if i + 2 < n:
+                feats.extend(near[i + 2][3])
             out.append(feats)
         return out

@@ -22,7 +22,7 @@ from kabar.annotate.entities.corpora import CORPORA, entity_f1, read_conll
 from kabar.annotate.entities.gazetteer import build_gazetteer
 from kabar.annotate.entities.recognizer import MODEL_DIR, Tagger, role_words
 
-CRF_PARAMS = {"c1": 0.05, "c2": 0.02, "max_iterations": 200, "feature.possible_transitions": True}
+CRF_PARAMS = {"c1": 0.02, "c2": 0.1, "max_iterations": 200, "feature.possible_transitions": True}
 
 
 def train_model(data_dir: Path, out: Path, corpora: tuple[str, ...] = ("idner", "nergrit"),

@@ -94,3 +94,11 @@ def test_ids_are_the_same_between_runs_and_registries():
 def test_empty_and_punctuation_only_input():
     assert recognize([], "id") == []
     assert recognize(["", "—", "..."], "id", title="") == []
+
+
+def test_english_names_end_at_lower_case_words_and_keep_roles():
+    entities = by_id(recognize(
+        ["Russian Foreign Minister Sergey Lavrov met Chinese top diplomat Wang Yi in Moscow on Wednesday."], "en"))
+    assert entities["per:sergey-lavrov"].role == "Foreign Minister"
+    assert entities["loc:moscow"].mentions == ("Moscow",)
+    assert "per:wang-yi" in entities

@@ -13,3 +13,6 @@ ROLES = (
 )
 
 ROLE_JOINERS = ("of", "State", "General", "Foreign", "Minister")
+
+# Lower-case words that may sit inside a name ("Bank of England", "Ludwig van Beethoven").
+NAME_PARTICLES = ("of", "and", "for", "the", "van", "von", "der", "den", "de", "da", "del", "al", "el", "bin", "la", "le", "du")

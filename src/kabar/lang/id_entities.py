@@ -24,3 +24,6 @@ ROLES = (
 # Words after a role that still belong to it ("Menteri Luar Negeri Rusia" keeps "Rusia" as a
 # separate place; these only glue multi-word offices together).
 ROLE_JOINERS = ("Luar", "Negeri", "Dalam", "Besar", "Utama", "Umum", "Agung", "Jenderal")
+
+# Lower-case words that may sit inside a name ("Kementerian Hukum dan HAM", "Ali bin Abi Talib").
+NAME_PARTICLES = ("dan", "bin", "binti", "van", "von", "der", "den", "de", "da", "di", "al", "el", "la", "le", "du")

@@ -68,8 +68,15 @@ def _role_before(tokens: tuple[str, ...], start: int, roles) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4)
+def _particles(language: str) -> frozenset[str]:
+    module = _ROLE_MODULES.get(language, id_entities)
+    return frozenset(module.NAME_PARTICLES)
+
+
 def spans_to_mentions(spans: list[Span], title_paragraph: int | None, language: str) -> list[Mention]:
     roles = _roles(language)
+    particles = _particles(language)
     mentions: list[Mention] = []
     previous: Span | None = None
     for span in spans:
@@ -81,6 +88,12 @@ def spans_to_mentions(spans: list[Span], title_paragraph: int | None, language: 
             tokens = tokens[cut:]
         elif span.type == "PER":
             role = _role_before(span.sentence_tokens, span.token_start, roles)
+        # A lower-case word that is no name particle ends the name: the tagger, trained on
+        # Indonesian, sometimes runs on into English text ("Sergey Lavrov met Chinese").
+        for i, token in enumerate(tokens[1:], 1):
+            if token[:1].islower() and token.lower() not in particles:
+                tokens = tokens[:i]
+                break
         # "CNA 22 Februari": a number ends a person's or a source's name (a date follows).
         if span.type in ("PER", "ORG"):
             for i, token in enumerate(tokens[1:], 1):

@@ -19,6 +19,8 @@ CLOSERS = {"»"}
 OPEN_CONTEXT = set("([{—–-/:")
 # Characters a closing mark may be followed by.
 CLOSE_CONTEXT = set(",.;:!?)]}—–-…")
+# A quotation whose opening mark was lost is recovered only when it is this long.
+MIN_RECOVERED_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -52,8 +54,10 @@ def _mark_shape(paragraph: str, start: int, end: int) -> tuple[bool, bool]:
     return opening, closing
 
 
-def _marks(paragraph: str) -> list[tuple[int, int, str]]:
-    """(start, end, role) for each mark, role one of "open", "close", "either"."""
+def _marks(paragraph: str, cue_after: re.Pattern[str] | None) -> list[tuple[int, int, str]]:
+    """(start, end, role) for each mark, role one of "open", "close", "either", or
+    "close-cue" for a mark right before a reporting verb ('…, ”ujar Windhu'), which closes a
+    quotation even when it is glued to the verb."""
     found = []
     for m in MARK.finditer(paragraph):
         mark = m.group()
@@ -61,6 +65,8 @@ def _marks(paragraph: str) -> list[tuple[int, int, str]]:
             role = "open"
         elif mark in CLOSERS:
             role = "close"
+        elif cue_after is not None and cue_after.match(paragraph, m.end()):
+            role = "close-cue"
         else:
             opening, closing = _mark_shape(paragraph, m.start(), m.end())
             role = "open" if opening and not closing else "close" if closing and not opening else "either"
@@ -73,8 +79,11 @@ def _clean(text: str) -> str:
     return text.rstrip(",").strip()
 
 
-def find_quoted_spans(paragraphs: Sequence[str]) -> list[QuotedSpan]:
-    marks = [_marks(p) for p in paragraphs]
+def find_quoted_spans(paragraphs: Sequence[str], cue_after: re.Pattern[str] | None = None) -> list[QuotedSpan]:
+    """Quoted spans in text order. ``cue_after`` matches a reporting verb after a closing mark
+    (" kata", " ujarnya"): such a mark closes a quotation, and when its opening mark was lost,
+    the quotation is taken from the start of the paragraph (or the previous quotation's end)."""
+    marks = [_marks(p, cue_after) for p in paragraphs]
     spans: list[QuotedSpan] = []
     open_at: Position | None = None  # the opening mark of the quotation in progress
     text_from: Position | None = None
@@ -90,7 +99,17 @@ def find_quoted_spans(paragraphs: Sequence[str]) -> list[QuotedSpan]:
         open_at, text_from, pieces = None, None, []
 
     for index, paragraph in enumerate(paragraphs):
+        last_close = 0
         for number, (start, end, role) in enumerate(marks[index]):
+            if role == "close-cue":
+                if open_at is None:
+                    # The opening mark was lost: the quotation runs from the paragraph start.
+                    if len(paragraph[last_close:start].split()) >= MIN_RECOVERED_WORDS:
+                        open_at, text_from = Position(index, last_close), Position(index, last_close)
+                        finish(Position(index, start), Position(index, end), True)
+                    last_close = end
+                    continue
+                role = "close"
             if open_at is not None and open_at.paragraph < index and number == 0 and role != "close":
                 # A quotation continued from the previous paragraph re-opens here.
                 text_from = Position(index, end)
@@ -106,6 +125,7 @@ def find_quoted_spans(paragraphs: Sequence[str]) -> list[QuotedSpan]:
                 open_at, text_from = Position(index, start), Position(index, end)
                 continue
             finish(Position(index, start), Position(index, end), True)
+            last_close = end
         if open_at is not None:
             following = marks[index + 1] if index + 1 < len(paragraphs) else []
             continues = (

@@ -40,6 +40,12 @@ class Lexicon:
         w = word.lower()
         return w in self.cues_after or (w.endswith("nya") and w[:-3] in self.cues_after)
 
+    @property
+    def cue_after_pattern(self) -> re.Pattern[str]:
+        """A reporting verb right after a closing mark: ' kata', 'ujarnya', ' said'."""
+        words = sorted(self.cues_after, key=len, reverse=True)
+        return re.compile(r"\s*(?:" + "|".join(map(re.escape, words)) + r")(?:nya)?\b")
+
     def is_role(self, word: str) -> bool:
         w = word.lower().rstrip(".")
         return w in self.role_words or w in self.role_context

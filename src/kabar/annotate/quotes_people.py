@@ -109,7 +109,8 @@ class People:
         n = len(short)
         for number in self._runs_with.get(short[-1], ()):
             phrase = self._phrase(number)
-            if phrase is not None and phrase.kind == "name" and phrase.role and phrase.name[-n:] == short:
+            if (phrase is not None and phrase.kind == "name" and phrase.name[-n:] == short
+                    and any(w.lower() in self.lex.role_words for w in phrase.role)):
                 return True
         return False
 
@@ -132,7 +133,8 @@ class People:
         """A speaker named in the text: expand it to the full name and remember the person."""
         person = self.person(self.full_name(short))
         person.quoted = person.quoted or quoted
-        person.titled = person.titled or bool(role) or self._titled_somewhere(short)
+        person.titled = (person.titled or any(w.lower() in self.lex.role_words or w.islower() for w in role)
+                         or self._titled_somewhere(short))
         person.short_words.update(w for w in short[-2:] if is_capitalised(w) and len(w) > 1)
         if key is not None:
             self.mentions.append(Mention(key, person))

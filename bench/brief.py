@@ -5,11 +5,11 @@ Data (read from ../shared/data, never copied): ECB+ DEV articles grouped by thei
 (40 stories of 8-21 English articles), the Feb-2023 seed story (seeds 000 and 001), and CLICK-ID
 articles replayed as stories of 5, 50 and 500 articles for speed.
 
-Measures, in an evaluation space of its own (plain word TF-IDF per story, no entity linking):
-- multi-article facts: sentences with a near-match (cosine >= FACT_MATCH) in another article,
-  joined into facts (connected components); a fact's weight is the number of its articles.
-  Fact coverage = weight of the facts some summary sentence matches / weight of all facts;
-  top-6 coverage = share of the six most-reported facts the summary matches.
+Measures (kabar.brief.evaluate, a plain word TF-IDF space per story, no entity linking):
+- multi-article facts: sentences with a near-match (cosine >= 0.4) in another article, joined
+  into facts; a fact weighs as many articles as report it. Fact coverage = weight of the facts
+  some summary sentence matches / weight of all; top-6 coverage = share of the six
+  most-reported facts the summary matches.
 - redundancy: the largest cosine between two sentences of one summary.
 - the same figures for the lead baseline (the first six sentences of the earliest article).
 - speed: median of 3 runs of build_brief, and the ratio to a plain TF-IDF fit of the same
@@ -29,19 +29,16 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-import numpy as np
-from scipy.sparse.csgraph import connected_components
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from kabar.brief import build_brief
+from kabar.brief.evaluate import lead_baseline, plain_article, summary_quality
 from kabar.brief.sentences import article_sentences
 from kabar.records import Article, RawDocument
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / ".." / "shared" / "data"
 RESULTS = ROOT / "bench" / "results"
-FACT_MATCH = 0.4
-TOP_FACTS = 6
 SPEED_SIZES = (5, 50, 500)
 
 
@@ -53,14 +50,6 @@ def _preparer():
               file=sys.stderr)
         return None, "plain paragraphs (pipeline unavailable)"
     return prepare, "kabar.pipeline.prepare (cleaned and annotated)"
-
-
-def plain_article(record: dict) -> Article:
-    text = record.get("text") or ""
-    paragraphs = [p.strip() for p in text.replace("\r", "").split("\n") if p.strip()]
-    return Article(id=record["id"], source="bench", language=record.get("language") or "en",
-                   body=tuple(paragraphs), url=record.get("url"), outlet=record.get("outlet"),
-                   title=record.get("title"), published=(record.get("published") or "")[:10] or None)
 
 
 def to_articles(records: list[dict], prepare) -> list[Article]:
@@ -106,48 +95,6 @@ def seed_story() -> list[dict]:
             for p in sorted((DATA / "seeds").glob("00[01]_*.txt"))]
 
 
-def quality(articles: list[Article], summary: list[str]) -> dict:
-    """Fact coverage and redundancy of one summary, in the evaluation space."""
-    sentences, owners = [], []
-    for article in articles:
-        if article.duplicate_of:
-            continue
-        for sentence in article_sentences(article):
-            if len(sentence.text.split()) >= 6:
-                sentences.append(sentence.text)
-                owners.append(article.id)
-    if not sentences or not summary:
-        return {"facts": 0, "fact_coverage": None, "top_coverage": None, "redundancy": None}
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
-    matrix = vectorizer.fit_transform(sentences + summary)
-    body, summ = matrix[:len(sentences)], matrix[len(sentences):]
-    cos = (body @ body.T).toarray()
-    owners_arr = np.array(owners)
-    cross = (cos >= FACT_MATCH) & (owners_arr[:, None] != owners_arr[None, :])
-    in_fact = cross.any(axis=1)
-    _, labels = connected_components(cross, directed=False)
-    facts: dict[int, set[str]] = defaultdict(set)
-    for i in np.flatnonzero(in_fact):
-        facts[labels[i]].add(owners[i])
-    matched = ((summ @ body.T).toarray() >= FACT_MATCH).any(axis=0)
-    covered = {labels[i] for i in np.flatnonzero(in_fact & matched)}
-    total = sum(len(a) for a in facts.values())
-    top = sorted(facts, key=lambda f: -len(facts[f]))[:TOP_FACTS]
-    pairwise = (summ @ summ.T).toarray()
-    np.fill_diagonal(pairwise, 0)
-    return {
-        "facts": len(facts),
-        "fact_coverage": (sum(len(facts[f]) for f in covered) / total) if total else None,
-        "top_coverage": (sum(f in covered for f in top) / len(top)) if top else None,
-        "redundancy": float(pairwise.max()) if len(summary) > 1 else 0.0,
-    }
-
-
-def lead_baseline(articles: list[Article]) -> list[str]:
-    first = min(articles, key=lambda a: (a.published or "", a.id))
-    return [s.text for s in article_sentences(first) if len(s.text.split()) >= 6][:TOP_FACTS]
-
-
 def mean(values) -> float | None:
     values = [v for v in values if v is not None]
     return round(statistics.fmean(values), 3) if values else None
@@ -160,8 +107,8 @@ def evaluate_quality(prepare) -> dict:
         story = build_brief(event, articles)
         per_story[event] = {
             "articles": len(articles),
-            "kabar": quality(articles, [s.text for s in story.summary]),
-            "lead": quality(articles, lead_baseline(articles)),
+            "kabar": summary_quality(articles, [s.text for s in story.summary]),
+            "lead": summary_quality(articles, lead_baseline(articles)),
         }
     summary = {
         system: {key: mean(s[system][key] for s in per_story.values())
@@ -179,7 +126,7 @@ def evaluate_seed(prepare) -> dict | None:
     articles = to_articles(records, prepare)
     story = build_brief("seed-2023-02", articles)
     return {"summary": [s.text for s in story.summary], "timeline": [[e.date, e.text] for e in story.timeline],
-            "quality": quality(articles, [s.text for s in story.summary])}
+            "quality": summary_quality(articles, [s.text for s in story.summary])}
 
 
 def evaluate_speed(prepare) -> dict:

@@ -20,8 +20,8 @@ from kabar.records import Article, DateRef
 # Sentences per article that are vectorised, and the most for a whole story; the per-article cap
 # shrinks (to no fewer than MIN_PER_ARTICLE) when a story has many articles.
 MAX_PER_ARTICLE = 40
-MAX_SENTENCES = 6000
-MIN_PER_ARTICLE = 8
+MAX_SENTENCES = 3000
+MIN_PER_ARTICLE = 6
 
 
 def outlet_of(article: Article) -> str | None:
@@ -75,7 +75,7 @@ def story_text(articles: Sequence[Article]) -> StoryText:
     row_at: dict[tuple[str, int], int] = {}
     dated: list[tuple[int, DateRef]] = []
     for article in content:
-        split = article_sentences(article)
+        split = article_sentences(article, judged=per_article)
         dated_positions = []
         for ref in article.dates:
             holder = _sentence_of_date(split, article, ref)

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from kabar.records import Article, StoryQuote
 
@@ -36,18 +36,27 @@ class _Statement:
         return max(pool, key=len), bool(direct)
 
 
-def _same(a: str, b: str) -> bool:
-    if fuzz.token_set_ratio(a, b, processor=str.lower) < SAME_QUOTE:
-        return False
+def _same_length(a: str, b: str) -> bool:
     shorter, longer = sorted((len(a.split()), len(b.split())))
     # token_set_ratio is 100 for any subset: a three-word fragment is not the whole speech.
-    return shorter >= 0.4 * longer or fuzz.partial_ratio(a.lower(), b.lower()) >= 90
+    return shorter >= 0.4 * longer or fuzz.partial_ratio(a, b) >= 90
+
+
+def _matching(words: str, texts: list[str]) -> int | None:
+    """Index of the first earlier quote (lower-cased) with the same words, if any."""
+    for _, score, index in process.extract(words, texts, scorer=fuzz.token_set_ratio,
+                                           score_cutoff=SAME_QUOTE, limit=5):
+        if _same_length(words, texts[index]):
+            return index
+    return None
 
 
 def group_quotes(articles: Sequence[Article]) -> list[StoryQuote]:
     by_speaker: dict[str, list[_Statement]] = defaultdict(list)
     names: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     speaker_ids: dict[str, str | None] = {}
+    seen_texts: dict[str, list[str]] = defaultdict(list)  # every quote of a speaker so far, lower-cased
+    seen_statement: dict[str, list[_Statement]] = defaultdict(list)  # ... and the statement it joined
     for article in articles:
         for quote in article.quotes:
             words = " ".join(quote.text.split())
@@ -57,10 +66,14 @@ def group_quotes(articles: Sequence[Article]) -> list[StoryQuote]:
             speaker_ids[key] = quote.speaker_id
             names[key][quote.speaker] += 1
             statements = by_speaker[key]
-            match = next((s for s in statements if any(_same(words, t) for t, _ in s.texts)), None)
-            if match is None:
+            earlier = _matching(words.lower(), seen_texts[key])
+            if earlier is None:
                 match = _Statement()
                 statements.append(match)
+            else:
+                match = seen_statement[key][earlier]
+            seen_texts[key].append(words.lower())
+            seen_statement[key].append(match)
             match.texts.append((words, quote.direct))
             match.articles[article.id] = None
     speakers = sorted(by_speaker, key=lambda k: (-sum(len(s.articles) for s in by_speaker[k]),

@@ -27,7 +27,8 @@ _DATELINE = re.compile(r"^[^\s.!?\"“]{1,25}(?:[ ,][^\s.!?\"“]{1,25}){0,3}\s+
 
 @dataclass(frozen=True)
 class LanguageData:
-    boilerplate: re.Pattern[str]
+    boilerplate_start: re.Pattern[str]
+    boilerplate_anywhere: tuple[re.Pattern[str], ...]
     abbreviations: frozenset[str]
 
 
@@ -40,9 +41,12 @@ def language_data(language: str) -> LanguageData:
     if not folder.joinpath(name).is_file():
         name = "en_brief.json"
     data = json.loads(folder.joinpath(name).read_text(encoding="utf-8"))
+    patterns = data["boilerplate"]
     return LanguageData(
-        # One alternation: a single regex pass per sentence instead of one per pattern.
-        boilerplate=re.compile("|".join(f"(?:{p})" for p in data["boilerplate"]), re.IGNORECASE),
+        # Anchored patterns in one alternation tried at the start only; the others one by one, as a
+        # pattern that starts with a literal is searched fast, and an alternation of them is not.
+        boilerplate_start=re.compile("|".join(f"(?:{p[1:]})" for p in patterns if p.startswith("^"))),
+        boilerplate_anywhere=tuple(re.compile(p) for p in patterns if not p.startswith("^")),
         abbreviations=frozenset(data["abbreviations"]),
     )
 
@@ -103,16 +107,23 @@ def unquoted(paragraph: str) -> str:
     return "".join(chars)
 
 
-def is_newsworthy(text: str, data: LanguageData, outside_quotes: str | None = None) -> bool:
-    """``outside_quotes`` is the sentence with its quoted words blanked (see ``unquoted``)."""
+def is_boilerplate(paragraph: str, data: LanguageData) -> bool:
+    """Page furniture comes in short paragraphs of its own ("Baca juga: ...", "Editor: ...");
+    a long paragraph that mentions "hak cipta" is news about copyright. (Checking paragraphs, and
+    only short ones, also keeps this slow alternation of patterns off most of the text.)"""
+    if len(paragraph.split()) > BOILERPLATE_MAX_WORDS:
+        return False
+    lower = paragraph.lower()
+    return bool(data.boilerplate_start.match(lower) or any(p.search(lower) for p in data.boilerplate_anywhere))
+
+
+def _states_a_fact(text: str, outside_quotes: str | None = None) -> bool:
+    """Long enough, not a headline, not just a quote. ``outside_quotes`` is the sentence with
+    its quoted words blanked (see ``unquoted``)."""
     words = _WORD.findall(text)
     if len(words) < 6 or text.rstrip().endswith(":"):
         return False
     if not any(w[0].islower() for w in words):  # a headline-like line of capitalised words
-        return False
-    # Page furniture comes in short lines; a long sentence that mentions "hak cipta" is news
-    # about copyright (and skipping long ones keeps this regex off most of the text).
-    if len(words) <= BOILERPLATE_MAX_WORDS and data.boilerplate.search(text):
         return False
     # '"...," tambahnya.': the words without the speaker are a quote, not a stated fact.
     if outside_quotes is None:
@@ -130,12 +141,16 @@ def strip_dateline(text: str, dateline: str | None) -> str:
     return _DATELINE.sub("", text, count=1)
 
 
-def article_sentences(article: Article) -> list[Sentence]:
+def article_sentences(article: Article, judged: int | None = None) -> list[Sentence]:
+    """The article's sentences in order; only the first ``judged`` (all by default) are checked
+    for being newsworthy, the rest are marked not, which saves the check where nobody asks."""
     data = language_data(article.language or "en")
     sentences: list[Sentence] = []
     offset = 0
     for number, paragraph in enumerate(article.body):
-        outside = unquoted(paragraph) if _QUOTE_MARK.search(paragraph) else paragraph
+        in_reach = judged is None or len(sentences) < judged
+        outside = unquoted(paragraph) if in_reach and _QUOTE_MARK.search(paragraph) else paragraph
+        furniture = not in_reach or is_boilerplate(paragraph, data)
         for a, b in split_text(paragraph, data.abbreviations):
             raw = paragraph[a:b]
             text = raw.strip()
@@ -144,7 +159,8 @@ def article_sentences(article: Article) -> list[Sentence]:
             start = offset + a + (len(raw) - len(raw.lstrip()))
             sentences.append(Sentence(
                 text=text, article_id=article.id, position=len(sentences), paragraph=number,
-                start=start, end=offset + b, newsworthy=is_newsworthy(text, data, outside[a:b]),
+                start=start, end=offset + b, newsworthy=(not furniture and (judged is None or len(sentences) < judged)
+                            and _states_a_fact(text, outside[a:b])),
             ))
         offset += len(paragraph) + 1
     return sentences

@@ -61,22 +61,30 @@ def _group(text: StoryText, items: list[tuple[int, bool]], date: str) -> list[_H
         background[row] += int(is_background)
     cosines = text.space.similarity(rows, rows).toarray()
     happenings: list[_Happening] = []
-    members: list[list[int]] = []  # indexes into rows, per happening
+    # Running sums of each row's cosines to each happening's members: average link in numpy.
+    linked = np.zeros((len(rows), len(rows)), dtype=np.float32)
+    sizes = np.zeros(len(rows), dtype=np.float32)
+    used_by_article: dict[str, list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
         article = text.sentences[row].article_id
-        best, best_score = None, SAME_FACT
-        for h, member in enumerate(members):
-            score = float(cosines[i, member].mean())
-            same_article = any(text.sentences[rows[m]].article_id == article for m in member)
-            if score >= (SAME_ARTICLE_FACT if same_article else best_score) and score >= best_score:
-                best, best_score = h, score
+        count = len(happenings)
+        best = None
+        if count:
+            score = linked[i, :count] / sizes[:count]
+            needed = np.full(count, SAME_FACT, dtype=np.float32)
+            needed[used_by_article[article]] = SAME_ARTICLE_FACT
+            score[score < needed] = -1.0
+            if score.max() >= SAME_FACT:
+                best = int(np.argmax(score))
         if best is None:
             happenings.append(_Happening(date))
-            members.append([])
-            best = len(happenings) - 1
+            best = count
         happenings[best].rows.append(row)
-        members[best].append(i)
         happenings[best].background_votes += int(background[row] > 0)
+        linked[:, best] += cosines[:, i]
+        sizes[best] += 1
+        if best not in used_by_article[article]:
+            used_by_article[article].append(best)
     return happenings
 
 

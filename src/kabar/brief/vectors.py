@@ -28,7 +28,7 @@ NEAR = 0.12
 
 
 @lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
+def stop_words() -> frozenset[str]:
     # Sastrawi ships the usual Indonesian stop-word list; scikit-learn the English one.
     from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
 
@@ -70,7 +70,7 @@ class SentenceSpace:
         self.entity_token_count = len(token_of)
         self._pairs: sparse.csr_matrix | None = None
         vectorizer = TfidfVectorizer(
-            lowercase=True, stop_words=list(_stop_words()), sublinear_tf=True,
+            lowercase=True, stop_words=list(stop_words()), sublinear_tf=True,
             token_pattern=r"(?u)\b\w\w+\b", dtype=np.float32,
         )
         try:

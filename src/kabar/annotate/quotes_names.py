@@ -258,7 +258,8 @@ def read_attribution(words: list[str], start: int, lex: Lexicon, max_lead: int =
             current.append(word)
         elif word.lower() in lex.role_lower and not runs:
             current.append(word)
-        elif word == "," or word.lower() in lex.connectors:
+        elif word == "," or word.lower() in lex.connectors or (
+                word == "di" and following.lower() in lex.admin_heads and runs + [current] and current):
             if current:
                 runs.append(current)
                 current = []

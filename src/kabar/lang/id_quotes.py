@@ -69,7 +69,10 @@ ROLE_WORDS = (
     "Presiden Direktur", "Komut", "Bapak", "Pak", "Ibu", "Bu", "Mas", "Mbak", "Sdr", "Saudara",
     "Dr", "dr", "Prof", "Ir", "H", "Hj", "KH", "Haji", "Hajjah", "Syekh", "Ustaz", "Ustad",
     "Habib", "Kiai", "Romo", "Pastor", "Pendeta", "Bhante", "Drs", "Dra", "SH", "MH", "MM",
-    "MSi", "SE", "SIK", "Tuan", "Nyonya", "Nona", "Kak", "Dik",
+    "MSi", "SE", "SIK", "Tuan", "Nyonya", "Nona", "Kak", "Dik", "Subkoordinator", "Kasubdit",
+    "Kasubag", "Kasubbag", "Kabag", "Kasie", "Kepala", "Head", "Corporate", "Communications",
+    "Communication", "General", "Manager", "Director", "President", "Vice", "Chief", "Senior",
+    "Country", "Managing", "Partner", "Chairman", "Secretary", "Economist", "Analyst",
 )
 
 # Capitalised words of an office or place inside a role phrase ("Menteri Luar Negeri Rusia
@@ -150,7 +153,7 @@ ADMIN_HEADS = (
 
 # Lower-case words that keep a long role phrase going between its parts ("anggota Panja RUU
 # Cipta Kerja dari Fraksi Partai Gerindra Obon Tabrani").
-ROLE_CONNECTORS = ("dan", "dari", "sekaligus", "serta", "&", "/", "(", ")", "-", "untuk", "bidang")
+ROLE_CONNECTORS = ("dan", "dari", "sekaligus", "serta", "&", "/", "(", ")", "-", "untuk", "bidang", "pada", "for", "of")
 
 # Adverbs between a subject and its reporting verb ("Agus juga mengimbau", "Ia pun menegaskan").
 SUBJECT_ADVERBS = ("juga", "pun", "kembali", "lalu", "kemudian", "sebelumnya", "sempat", "bahkan", "lantas", "sendiri", "justru", "tetap")

@@ -25,7 +25,7 @@ from kabar.annotate.quotes_names import (
     read_phrase,
     subject_of,
 )
-from kabar.annotate.quotes_people import Key, People, Person, TokenizedParagraph, tokenize
+from kabar.annotate.quotes_people import Key, People, Person, Tokenized, TokenizedParagraph
 from kabar.records import EntityMention, Quote
 
 # A quotation this short is a scare quote, a title or a fragment inside a reported statement
@@ -50,9 +50,9 @@ def extract_quotes(paragraphs: Sequence[str], language: str,
     """Direct quotes and reported statements of an article, in text order."""
     lex = lexicon(language)
     spans = find_quoted_spans(paragraphs, _cue_after_pattern(language))
-    tokenized = [tokenize(p) for p in paragraphs]
+    tokenized = Tokenized(paragraphs)
     quoted = [((s.opened.paragraph, s.opened.offset), (s.closed_at.paragraph, s.closed_at.offset)) for s in spans]
-    people = People(paragraphs, tokenized, lex, quoted, entities)
+    people = People(paragraphs, lex, quoted, entities)
 
     attributions: list[Attribution | None] = []
     previous_close: Key | None = None
@@ -63,7 +63,8 @@ def extract_quotes(paragraphs: Sequence[str], language: str,
         attributions.append(attribution)
         previous_close = (span.closed_at.paragraph, span.closed_at.offset)
 
-    reported = _reported_statements(paragraphs, tokenized, spans, lex)
+    with_cues = [_cue_finder(language).search(p) for p in paragraphs]
+    reported = _reported_statements(paragraphs, tokenized, spans, lex, with_cues)
 
     # Names first (all of them, so that a pronoun can point to a name met only later as a
     # speaker), then the mention index, then the pronouns and roles.
@@ -73,7 +74,7 @@ def extract_quotes(paragraphs: Sequence[str], language: str,
     for _, attribution, _ in reported:
         if attribution.phrase and attribution.phrase.kind == "name":
             people.register(attribution.phrase.name, attribution.key, role=attribution.phrase.role)
-    _speaking_subjects(tokenized, lex, people)
+    _speaking_subjects(paragraphs, tokenized, lex, people, with_cues)
     people.index_mentions()
 
     quotes: list[Quote] = []
@@ -100,6 +101,22 @@ def extract_quotes(paragraphs: Sequence[str], language: str,
             paragraph=paragraph,
         ))
     return quotes
+
+
+class _CueFinder:
+    """Tells whether a paragraph has any reporting word, to skip tokenizing those that don't."""
+
+    def __init__(self, lex: Lexicon):
+        self.words = lex.cues_after | lex.cues_passive | lex.cues_active | {p[0] for p in lex.according_to}
+        self.words |= {w + "nya" for w in self.words}
+
+    def search(self, text: str) -> bool:
+        return not self.words.isdisjoint(WORDS.findall(text.lower()))
+
+
+@lru_cache(maxsize=8)
+def _cue_finder(language: str) -> _CueFinder:
+    return _CueFinder(lexicon(language))
 
 
 @lru_cache(maxsize=8)
@@ -134,7 +151,7 @@ def _sentence_after(paragraph: str, start: int) -> str:
     return rest[:cut]
 
 
-def _attribution_after(paragraphs: Sequence[str], tokenized: Sequence[TokenizedParagraph],
+def _attribution_after(paragraphs: Sequence[str], tokenized: Tokenized,
                        span: QuotedSpan, lex: Lexicon) -> Attribution | None:
     index, start = span.closed_at.paragraph, span.closed_at.offset
     if not span.closed:
@@ -171,7 +188,7 @@ def _attribution_after(paragraphs: Sequence[str], tokenized: Sequence[TokenizedP
     return None
 
 
-def _attribution_before(paragraphs: Sequence[str], tokenized: Sequence[TokenizedParagraph],
+def _attribution_before(paragraphs: Sequence[str], tokenized: Tokenized,
                         span: QuotedSpan, lex: Lexicon, previous_close: Key | None) -> Attribution | None:
     index, end = span.opened.paragraph, span.opened.offset
     paragraph = paragraphs[index]
@@ -220,14 +237,15 @@ def _attribution_before(paragraphs: Sequence[str], tokenized: Sequence[Tokenized
     return None
 
 
-def _reported_statements(paragraphs: Sequence[str], tokenized: Sequence[TokenizedParagraph],
-                         spans: Sequence[QuotedSpan], lex: Lexicon) -> list[tuple[str, Attribution, Key]]:
+def _reported_statements(paragraphs: Sequence[str], tokenized: Tokenized,
+                         spans: Sequence[QuotedSpan], lex: Lexicon,
+                         with_cues: Sequence[bool]) -> list[tuple[str, Attribution, Key]]:
     """'X mengatakan (bahwa) ...' and 'Menurut X, ...' sentences with no quotation marks."""
     with_marks = {s.opened.paragraph for s in spans} | {s.closed_at.paragraph for s in spans}
     openers = lex.cues_active | {w for (w, *_) in lex.according_to} | {w + "nya" for (w, *_) in lex.according_to}
     found = []
     for index, paragraph in enumerate(paragraphs):
-        if index in with_marks:
+        if index in with_marks or not with_cues[index]:
             continue
         para = tokenized[index]
         words = para.words
@@ -274,11 +292,15 @@ def _starts_sentence(words: list[str], verb: int, phrase: SpeakerPhrase, lex: Le
     return before <= 0 or words[before - 1] in ",.!?—–-:"
 
 
-def _speaking_subjects(tokenized: Sequence[TokenizedParagraph], lex: Lexicon, people: People) -> None:
+def _speaking_subjects(paragraphs: Sequence[str], tokenized: Tokenized, lex: Lexicon, people: People,
+                       with_cues: Sequence[bool]) -> None:
     """Register everyone the article has speak ("Jimmy mengatakan, ..."), quoted or not: they
     are the people a later "katanya" or "ia" most likely points to."""
     cues = lex.cues_after | lex.cues_passive | lex.cues_active | {p[0] for p in lex.according_to if len(p) == 1}
-    for index, para in enumerate(tokenized):
+    for index, text in enumerate(paragraphs):
+        if not with_cues[index]:
+            continue
+        para = tokenized[index]
         for j, lowered in enumerate(para.lowered):
             if lowered not in cues:
                 continue

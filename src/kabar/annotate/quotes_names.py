@@ -174,7 +174,7 @@ def _names_a_place(role: tuple[str, ...], name: tuple[str, ...], lex: Lexicon) -
 
 def _role_token(collected: list[str], index: int, lex: Lexicon) -> bool:
     word = collected[index]
-    if any(c.isdigit() for c in word):
+    if not word.isalpha() and any(c.isdigit() for c in word):
         return True  # "Covid-19", "Daop 1"
     if word.islower():
         return word not in lex.particles

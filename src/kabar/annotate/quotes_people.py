@@ -14,6 +14,7 @@ from kabar.records import EntityMention
 
 _CAP = r"(?:[A-ZÀ-ÖØ-Þ][\w’'\-]*\.?|\([A-Z]\w*\))"
 CAPITALISED_RUN = re.compile(_CAP + r"(?:\s+(?:(?:bin|binti|van|der|de|al|el)\s+)?" + _CAP + ")*")
+CAPITALISED_WORD = re.compile(r"(?<![\w’'\-])[A-ZÀ-ÖØ-Þ][\w’'\-]*")
 RUN_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 WORD = re.compile(r"[^\W\d_][\w’'\-]*|\d[\w/,.:-]*|[^\w\s]")
 
@@ -51,6 +52,23 @@ class TokenizedParagraph:
     lowered: list[str]
 
 
+class Tokenized:
+    """The paragraphs' words, tokenized on first use (most paragraphs hold no quotation)."""
+
+    def __init__(self, texts: Sequence[str]):
+        self.texts = texts
+        self._cache: dict[int, TokenizedParagraph] = {}
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, index: int) -> TokenizedParagraph:
+        para = self._cache.get(index)
+        if para is None:
+            para = self._cache[index] = tokenize(self.texts[index])
+        return para
+
+
 def tokenize(paragraph: str) -> TokenizedParagraph:
     matches = list(WORD.finditer(paragraph))
     words = [m.group() for m in matches]
@@ -61,10 +79,10 @@ class People:
     """Names and their mentions in one article, built from the speaker phrases the quotes gave,
     role + name runs ("Menteri Luar Negeri Rusia Sergei Lavrov") and linked entities."""
 
-    def __init__(self, texts: Sequence[str], paragraphs: Sequence[TokenizedParagraph], lex: Lexicon,
+    def __init__(self, texts: Sequence[str], lex: Lexicon,
                  quoted: Sequence[tuple[Key, Key]], entities: Sequence[EntityMention] = ()):
         self.lex = lex
-        self.paragraphs = paragraphs
+        self.texts = texts
         self.quoted = sorted(quoted)
         self.people: list[Person] = []
         self.entities = [e for e in entities if e.type == "PER"]
@@ -156,11 +174,12 @@ class People:
                     if is_capitalised(word) and not self.lex.is_role(word):
                         by_word.setdefault(word, []).append(person)
         found = []
-        for index, para in enumerate(self.paragraphs):
-            for word, offset in zip(para.words, para.offsets):
-                candidates = by_word.get(word)
-                if candidates and not self.in_quote((index, offset)):
-                    found.append(((index, offset), candidates))
+        if by_word:
+            for index, text in enumerate(self.texts):
+                for m in CAPITALISED_WORD.finditer(text):
+                    candidates = by_word.get(m.group())
+                    if candidates and not self.in_quote((index, m.start())):
+                        found.append(((index, m.start()), candidates))
         last_full: dict[int, Key] = {}
         mentions = [m for m in self.mentions if m.person.credible]
         for key, candidates in found:

@@ -213,7 +213,8 @@ def read_phrase_backwards(words: list[str], end: int, lex: Lexicon) -> SpeakerPh
             collected.insert(0, word)
         elif word.lower() in lex.particles and collected:
             collected.insert(0, word)
-        elif anaphor and (word.lower() in lex.role_lower or word.islower()) and len(collected) < 6:
+        elif (anaphor and (word.lower() in lex.role_lower or word.islower()) and len(collected) < 6
+              and word.lower() not in lex.adverbial_openers):
             collected.insert(0, word)  # "diplomat tertinggi China ini"
         elif word.lower() in lex.role_lower and collected and len(collected) < 6:
             collected.insert(0, word)  # "Diplomat utama Tiongkok mengatakan"
@@ -306,7 +307,9 @@ def subject_of(words: list[str], verb: int, lex: Lexicon) -> SpeakerPhrase | Non
         if phrase is not None and phrase.kind == "name":
             first = end - 1 - len(phrase.name) - len(phrase.role)
             if first > start and words[first - 1] == ",":
-                return phrase
+                # The words before the apposition describe the person: keep them as the role.
+                return SpeakerPhrase("name", name=phrase.name, role=tuple(words[start:first - 1]) + phrase.role,
+                                     end=phrase.end)
         phrase = read_phrase(words, start, lex)
         if phrase is not None and phrase.end < end - 1 and words[phrase.end] == "," and phrase.kind != "role":
             return phrase

@@ -92,6 +92,7 @@ class StoryIndex:
         self._count_document(profile)
         profile.vec = weigh(profile.text_terms, self._idf)
         profile.lead_vec = weigh(profile.lead_terms, self._idf)
+        profile.name_vec = weigh(profile.names, self._idf)
 
         sig = signature(profile.shingle_tokens)
         size = len(shingles(profile.shingle_tokens))
@@ -107,7 +108,8 @@ class StoryIndex:
             self.stories[story.id] = story
         story.absorb(profile, self.seq)
         self._index_story(story)
-        if new_story or story.n == 3:
+        # Refresh the storyline summary while the story is young, then at doubling sizes.
+        if story.n <= 3 or story.n & (story.n - 1) == 0:
             self._update_storyline(story)
 
         self.duplicates.add(article.id, sig, size)
@@ -288,7 +290,7 @@ def _query_keys(profile: ArticleProfile) -> list[str]:
 
 _STORY_FIELDS = (
     "id", "first_article", "n", "centroid", "lead", "names", "entities", "speakers",
-    "years", "numbers", "days", "tmin", "tmax", "last_seq", "storyline",
+    "years", "numbers", "days", "tmin", "tmax", "last_seq", "storyline", "exemplars",
 )
 
 

@@ -25,6 +25,9 @@ TOP_NAMES = 40
 TOP_ENTITIES = 40
 TOP_NUMBERS = 30
 TOP_DATES = 12
+EXEMPLARS = 4  # the first articles of a story, kept to check a newcomer against the core
+EXEMPLAR_TERMS = 40
+SALIENT_NAMES = 3
 # How many paragraphs of an article are read at most: the rest adds time, not information.
 MAX_PARAGRAPHS = 40
 
@@ -56,6 +59,7 @@ class ArticleProfile:
     shingle_tokens: list[str]
     vec: dict[str, float] = field(default_factory=dict)  # tf-idf, unit length
     lead_vec: dict[str, float] = field(default_factory=dict)
+    name_vec: dict[str, float] = field(default_factory=dict)
 
 
 def build_profile(article: Article, stem: Stemmer) -> ArticleProfile:
@@ -141,6 +145,7 @@ class StoryState:
     tmax: int | None = None
     last_seq: int = 0
     storyline: str | None = None
+    exemplars: list = field(default_factory=list)
 
     def absorb(self, p: ArticleProfile, seq: int) -> None:
         self.n += 1
@@ -148,7 +153,7 @@ class StoryState:
         for target, source, keep in (
             (self.centroid, p.vec, CENTROID_TERMS),
             (self.lead, p.lead_vec, LEAD_TERMS),
-            (self.names, p.names, TOP_NAMES),
+            (self.names, p.name_vec, TOP_NAMES),
             (self.entities, p.entities, TOP_ENTITIES),
         ):
             for k, v in source.items():
@@ -161,6 +166,8 @@ class StoryState:
         ):
             for k in items:
                 target[k] = target.get(k, 0) + 1
+        if len(self.exemplars) < EXEMPLARS:
+            self.exemplars.append(_prune(dict(p.vec), EXEMPLAR_TERMS))
         self.centroid = _prune(self.centroid, CENTROID_TERMS)
         self.lead = _prune(self.lead, LEAD_TERMS)
         self.names = _prune(self.names, TOP_NAMES)
@@ -192,6 +199,9 @@ FEATURES = (
     "log_time_gap",
     "time_unknown",
     "log_story_size",
+    "max_exemplar",
+    "salient_names_shared",
+    "cos_text_x_names",
 )
 
 
@@ -215,10 +225,14 @@ def features(p: ArticleProfile, s: StoryState) -> list[float]:
         log_gap, unknown = math.log1p(gap), 0.0
     else:
         log_gap, unknown = 0.0, 1.0
+    cos_text = cosine(p.vec, s.centroid)
+    cos_names = cosine(p.name_vec, s.names)
+    salient = sorted(p.name_vec, key=lambda k: (-p.name_vec[k], k))[:SALIENT_NAMES]
+    salient_shared = sum(1 for k in salient if k in s.names) / len(salient) if salient else 0.0
     return [
-        cosine(p.vec, s.centroid),
+        cos_text,
         cosine(p.lead_vec, s.lead),
-        cosine(p.names, s.names),
+        cos_names,
         cosine(p.entities, s.entities) if has_entities else 0.0,
         has_entities,
         speaker_shared,
@@ -231,4 +245,7 @@ def features(p: ArticleProfile, s: StoryState) -> list[float]:
         log_gap,
         unknown,
         math.log1p(s.n),
+        max((cosine(p.vec, e) for e in s.exemplars), default=0.0),
+        salient_shared,
+        cos_text * cos_names,
     ]

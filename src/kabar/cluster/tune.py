@@ -28,7 +28,7 @@ from .index import DEFAULT_PARAMS, StoryIndex
 from .profile import FEATURES, ArticleProfile, StoryState, features
 
 PARAMS_PATH = Path(__file__).resolve().parents[1] / "data" / "cluster" / "params.json"
-THRESHOLDS = [round(x, 2) for x in np.arange(0.2, 0.86, 0.05)]
+THRESHOLDS = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7]
 REGULARISATION = 1.0
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from kabar.brief.context import StoryText, outlet_of, source_key
+from kabar.brief.sentences import conflicting_numbers
 from kabar.brief.vectors import SAME_FACT
 from kabar.records import Coverage
 
@@ -95,13 +96,12 @@ def find_disagreements(text: StoryText, limit: int = 5) -> list[Disagreement]:
         if i >= j or text.source_of_row(a) == text.source_of_row(b):
             continue
         first, second = text.sentences[a], text.sentences[b]
-        numbers_a, numbers_b = set(_NUMBER.findall(first.text)), set(_NUMBER.findall(second.text))
-        only_a, only_b = numbers_a - numbers_b, numbers_b - numbers_a
+        conflict = conflicting_numbers(first.text, second.text)
         key = frozenset((first.text, second.text))
-        if only_a and only_b and key not in seen:
+        if conflict and key not in seen:
             seen.add(key)
-            found.append(Disagreement(first.text, first.article_id, tuple(sorted(only_a)),
-                                      second.text, second.article_id, tuple(sorted(only_b))))
+            found.append(Disagreement(first.text, first.article_id, conflict[0],
+                                      second.text, second.article_id, conflict[1]))
             if len(found) >= limit:
                 break
     return found

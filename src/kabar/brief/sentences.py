@@ -18,6 +18,7 @@ from kabar.records import Article
 _QUOTE_MARK = re.compile("[\"“”]")
 _WORD = re.compile(r"\w+", re.UNICODE)
 BOILERPLATE_MAX_WORDS = 30
+_NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\b")
 # A full stop (or ! ?), perhaps a closing quote or bracket, then space and a capital, a digit or an
 # opening quote: the usual end of a sentence in news text.
 _BOUNDARY = re.compile(r"([.!?…]+[\"”’')\]]*)\s+(?=[\"“‘'(]?[A-Z0-9\u00C0-\u024F])")
@@ -119,20 +120,32 @@ def is_boilerplate(paragraph: str, data: LanguageData) -> bool:
 
 def _states_a_fact(text: str, outside_quotes: str | None = None) -> bool:
     """Long enough, not a headline, not just a quote. ``outside_quotes`` is the sentence with
-    its quoted words blanked (see ``unquoted``)."""
-    words = _WORD.findall(text)
+    its quoted words blanked (see ``unquoted``), None when its paragraph quotes nobody."""
+    words = text.split()  # str.split, not a regex: this runs on every sentence of a story
     if len(words) < 6 or text.rstrip().endswith(":"):
         return False
-    if not any(w[0].islower() for w in words):  # a headline-like line of capitalised words
+    if not any(w.lstrip("\"“'(")[:1].islower() for w in words):  # a headline of capitalised words
         return False
-    # '"...," tambahnya.': the words without the speaker are a quote, not a stated fact.
     if outside_quotes is None:
-        outside_quotes = unquoted(text)
+        return True
     stripped = text.lstrip()
     lead = len(text) - len(stripped)
     if stripped and outside_quotes[lead:lead + 1] == " " and stripped[0] not in "\"“”":
         return False  # it begins inside a quote opened by the sentence before: a fragment of it
+    # '"...," tambahnya.': the words without the speaker are a quote, not a stated fact.
     return len(_WORD.findall(outside_quotes)) >= 4
+
+
+def numbers_of(text: str) -> set[str]:
+    return set(_NUMBER.findall(text))
+
+
+def conflicting_numbers(first: str, second: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """When two statements of one fact each give a number the other does not (120 vs 150
+    diplomats, the 21st vs the 22nd), those numbers; None when they do not disagree."""
+    numbers_a, numbers_b = numbers_of(first), numbers_of(second)
+    only_a, only_b = numbers_a - numbers_b, numbers_b - numbers_a
+    return (tuple(sorted(only_a)), tuple(sorted(only_b))) if only_a and only_b else None
 
 
 def strip_dateline(text: str, dateline: str | None) -> str:
@@ -149,7 +162,7 @@ def article_sentences(article: Article, judged: int | None = None) -> list[Sente
     offset = 0
     for number, paragraph in enumerate(article.body):
         in_reach = judged is None or len(sentences) < judged
-        outside = unquoted(paragraph) if in_reach and _QUOTE_MARK.search(paragraph) else paragraph
+        outside = unquoted(paragraph) if in_reach and _QUOTE_MARK.search(paragraph) else None
         furniture = not in_reach or is_boilerplate(paragraph, data)
         for a, b in split_text(paragraph, data.abbreviations):
             raw = paragraph[a:b]
@@ -160,7 +173,7 @@ def article_sentences(article: Article, judged: int | None = None) -> list[Sente
             sentences.append(Sentence(
                 text=text, article_id=article.id, position=len(sentences), paragraph=number,
                 start=start, end=offset + b, newsworthy=(not furniture and (judged is None or len(sentences) < judged)
-                            and _states_a_fact(text, outside[a:b])),
+                            and _states_a_fact(text, None if outside is None else outside[a:b])),
             ))
         offset += len(paragraph) + 1
     return sentences

@@ -14,12 +14,18 @@ import numpy as np
 from scipy import sparse
 
 from kabar.brief.context import StoryText, as_array, source_key
+from kabar.brief.sentences import conflicting_numbers
 from kabar.brief.vectors import NEAR, SAME_FACT
 from kabar.records import SummarySentence
 
 MAX_SUMMARY = 6
 # Tuned on ECB+ DEV (bench/brief.py): the lead matters, but less than agreement between outlets.
 LEAD_WEIGHT = 0.15
+NAMES_WEIGHT = 0.15
+# A candidate this close to a picked sentence restates it. Lower than SAME_FACT: two outlets'
+# wordings of one fact share fewer words than a paraphrase close enough to count as support.
+RESTATES = 0.25
+ENOUGH_NAMES = 4
 # Sentences much longer than this are usually several facts glued by a scraper.
 LONG_SENTENCE_WORDS = 55
 
@@ -34,15 +40,29 @@ def candidate_rows(text: StoryText) -> list[int]:
     return [r for r in text.body_rows if text.sentences[r].newsworthy]
 
 
+def _without_conflicts(text: StoryText, rows: list[int], similar: sparse.csr_matrix) -> sparse.csr_matrix:
+    """A sentence that tells the same fact with another number does not support it: it
+    disputes it (coverage shows both)."""
+    coo = similar.tocoo()
+    keep = np.ones(coo.nnz, dtype=bool)
+    for k, (i, j) in enumerate(zip(coo.row, coo.col)):
+        if i != j and conflicting_numbers(text.sentences[rows[i]].text, text.sentences[rows[j]].text):
+            keep[k] = False
+    if keep.all():
+        return similar
+    return sparse.csr_matrix((coo.data[keep], (coo.row[keep], coo.col[keep])), shape=similar.shape)
+
+
 def fact_weights(text: StoryText, rows: list[int]) -> tuple[np.ndarray, sparse.csr_matrix]:
     """How much each candidate sentence's fact matters, and the thresholded similarity.
 
     A fact matters by how many other sources state it (sources, not articles, so that one
-    outlet's five updates do not outvote two outlets), and a little by how early it comes.
+    outlet's five updates do not outvote two outlets), and a little by how early it comes and
+    by how many named things (people, places, organisations) it mentions.
     """
     if not rows:
         return np.zeros(0), sparse.csr_matrix((0, 0))
-    similar = text.space.similarity(rows, rows, threshold=SAME_FACT)
+    similar = _without_conflicts(text, rows, text.space.similarity(rows, rows, threshold=SAME_FACT))
     sources = [text.source_of_row(r) for r in rows]
     source_index = {s: i for i, s in enumerate(dict.fromkeys(sources))}
     source_of = np.array([source_index[s] for s in sources], dtype=np.int64)
@@ -52,7 +72,8 @@ def fact_weights(text: StoryText, rows: list[int]) -> tuple[np.ndarray, sparse.c
     n_others = max(1, len(source_index) - 1)
     positions = np.array([text.sentences[r].position for r in rows], dtype=np.float32)
     lead = 1.0 / (1.0 + positions)
-    return support / n_others + LEAD_WEIGHT * lead, similar
+    named = np.minimum(text.space.entity_counts[as_array(rows)], ENOUGH_NAMES) / ENOUGH_NAMES
+    return support / n_others + LEAD_WEIGHT * lead + NAMES_WEIGHT * named, similar
 
 
 def summarise(text: StoryText, limit: int = MAX_SUMMARY) -> list[SummarySentence]:
@@ -84,7 +105,7 @@ def summarise(text: StoryText, limit: int = MAX_SUMMARY) -> list[SummarySentence
         chosen.append(best)
         cosines = near[best].toarray().ravel()
         covered = np.maximum(covered, cosines)
-        available &= cosines < SAME_FACT  # never the same fact twice
+        available &= cosines < RESTATES  # never the same fact twice
     supporters = text.space.supporting_articles(similar[chosen], as_array(rows))
     result = []
     for best, support in zip(chosen, supporters):

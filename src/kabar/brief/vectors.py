@@ -67,7 +67,6 @@ class SentenceSpace:
             if pattern is not None:
                 text = pattern.sub(lambda m: f" {surface_to_token[m.group(0).lower()]} ", text)
             texts.append(text)
-        self.entity_token_count = len(token_of)
         self._pairs: sparse.csr_matrix | None = None
         vectorizer = TfidfVectorizer(
             lowercase=True, stop_words=list(stop_words()), sublinear_tf=True,
@@ -75,8 +74,13 @@ class SentenceSpace:
         )
         try:
             self.matrix = vectorizer.fit_transform(texts).tocsr()
+            is_entity = np.char.startswith(vectorizer.get_feature_names_out().astype(str), "zent")
         except ValueError:  # nothing but stop words: every sentence is its own fact
             self.matrix = sparse.csr_matrix((len(texts), 1), dtype=np.float32)
+            is_entity = np.zeros(1, dtype=bool)
+        # How many distinct named things each sentence mentions: a sentence naming who, where and
+        # with whom usually states more than one that names nobody.
+        self.entity_counts = np.asarray((self.matrix[:, np.flatnonzero(is_entity)] > 0).sum(axis=1)).ravel()
         article_ids = sorted({s.article_id for s in self.sentences})
         self.article_index = {a: i for i, a in enumerate(article_ids)}
         self.article_ids = article_ids

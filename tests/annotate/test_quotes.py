@@ -150,3 +150,33 @@ def test_linked_entity_gives_canonical_name_and_id():
 def test_no_quotes_in_plain_text():
     assert extract_quotes(["Hujan deras mengguyur kota sejak pagi.", ""], "id") == []
     assert extract_quotes([], "id") == []
+
+
+def test_english_reported_statements():
+    paragraphs = [
+        "Russian President Vladimir Putin said on Wednesday that ties with China were reaching new heights.",
+        "According to Foreign Minister Sergei Lavrov, the two countries share a view of a multipolar world.",
+    ]
+    quotes = extract_quotes(paragraphs, "en")
+    assert [(q.text, q.speaker, q.cue, q.direct) for q in quotes] == [
+        ("ties with China were reaching new heights.", "Vladimir Putin", "said", False),
+        ("the two countries share a view of a multipolar world.", "Sergei Lavrov", "According to", False),
+    ]
+
+
+def test_quote_whose_opening_mark_was_lost_ends_at_the_cue():
+    paragraphs = ["Warga diminta tetap tinggal di rumah selama masa pembatasan berlangsung, ”ujar Windu Astuti."]
+    quotes = extract_quotes(paragraphs, "id")
+    assert [(q.text, q.speaker, q.cue) for q in quotes] == [
+        ("Warga diminta tetap tinggal di rumah selama masa pembatasan berlangsung", "Windu Astuti", "ujar")
+    ]
+
+
+def test_short_quote_followed_by_its_cue_is_kept():
+    quotes = extract_quotes(["”Sulit sekali,” kata Rina Wulandari."], "id")
+    assert [(q.text, q.speaker) for q in quotes] == [("Sulit sekali", "Rina Wulandari")]
+
+
+def test_unknown_language_uses_every_known_lexicon():
+    quotes = extract_quotes(["\"We are ready,\" said Anna Schmidt.", "”Kami siap,” kata Budi Santoso."], "de")
+    assert [q.speaker for q in quotes] == ["Anna Schmidt", "Budi Santoso"]

@@ -260,16 +260,20 @@ def _reported_statements(paragraphs: Sequence[str], tokenized: Tokenized,
                 if phrase is not None and _starts_sentence(words, j, phrase, lex):
                     attribution = Attribution(words[j], phrase, (index, para.offsets[max(0, j - 1)]))
                     content_from = j + 1
-            elif (word,) in lex.according_to and j == 0:
-                phrase = read_phrase(words, j + 1, lex)
+            elif j == 0 and (size := _according_to_at(lowered, lex)):
+                phrase = read_attribution(words, size, lex)
                 if phrase is not None and phrase.end < len(words) and words[phrase.end] == ",":
-                    attribution = Attribution(words[j], phrase, (index, para.offsets[j + 1]))
+                    attribution = Attribution(" ".join(words[:size]), phrase, (index, para.offsets[size]))
                     content_from = phrase.end + 1
             elif j == 0 and word.endswith("nya") and (word[:-3],) in lex.according_to:
                 attribution = Attribution(words[j], None, (index, para.offsets[j]))
                 content_from = j + 1
             if attribution is None:
                 continue
+            # "said on Wednesday that ...": the statement starts after "that" when it comes soon.
+            that = next((k for k in range(content_from, min(content_from + 6, len(words))) if lowered[k] in lex.that), None)
+            if that is not None:
+                content_from = that + 1
             while content_from < len(words) and (words[content_from] in ",:" or lowered[content_from] in lex.that):
                 content_from += 1
             if content_from >= len(words):
@@ -279,6 +283,14 @@ def _reported_statements(paragraphs: Sequence[str], tokenized: Tokenized,
                 found.append((text, attribution, (index, para.offsets[content_from])))
             break
     return found
+
+
+def _according_to_at(lowered: list[str], lex: Lexicon) -> int:
+    """The length of the "menurut" / "according to" phrase opening ``lowered``, or 0."""
+    for pattern in lex.according_to:
+        if tuple(lowered[:len(pattern)]) == pattern:
+            return len(pattern)
+    return 0
 
 
 def _starts_sentence(words: list[str], verb: int, phrase: SpeakerPhrase, lex: Lexicon) -> bool:

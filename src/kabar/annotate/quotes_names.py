@@ -266,8 +266,11 @@ def read_attribution(words: list[str], start: int, lex: Lexicon, max_lead: int =
                 current = []
             first = runs[0] if runs else []
             has_role = any(_role_token(first, k, lex) for k in range(len(first))) or bool(lead)
-            if not has_role or not (is_capitalised(following) or following.lower() in lex.connectors
-                                    or following.lower() in lex.role_lower):
+            after_next = words[i + 2] if i + 2 < n else ""
+            continues = is_capitalised(following) or (
+                (following.lower() in lex.connectors or following.lower() in lex.role_lower)
+                and (is_capitalised(after_next) or after_next.lower() in lex.role_lower))
+            if not has_role or not continues:
                 break
             if following in lex.not_names:
                 break

@@ -62,8 +62,17 @@ def test_split_quote_around_the_cue_has_one_speaker():
     paragraphs = ["Gubernur Jawa Tengah Ahmad Fauzi menegaskan, dana bantuan tidak akan dipotong.",
                   "”Kami sudah menyiapkan anggaran,” katanya menambahkan, ”dan kami akan segera mencairkannya.”"]
     quotes = only(extract_quotes(paragraphs, "id"))
-    assert [q.text for q in quotes] == ["Kami sudah menyiapkan anggaran", "dan kami akan segera mencairkannya."]
-    assert {q.speaker for q in quotes} == {"Ahmad Fauzi"}
+    assert [(q.text, q.speaker, q.cue) for q in quotes] == [
+        ("Kami sudah menyiapkan anggaran dan kami akan segera mencairkannya.", "Ahmad Fauzi", "katanya")
+    ]
+
+
+def test_split_quote_with_named_speaker_in_the_middle():
+    paragraphs = ["“Kami tidak menolak,” kata Lurah Maman Suherman, “tetapi warga perlu kepastian.”"]
+    quotes = extract_quotes(paragraphs, "id")
+    assert [(q.text, q.speaker, q.cue) for q in quotes] == [
+        ("Kami tidak menolak tetapi warga perlu kepastian.", "Maman Suherman", "kata")
+    ]
 
 
 def test_quote_running_over_paragraphs():

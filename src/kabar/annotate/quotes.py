@@ -12,7 +12,7 @@ marks ("X mengatakan bahwa ...") come out with ``direct=False``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
 
@@ -43,6 +43,7 @@ class Attribution:
     phrase: SpeakerPhrase | None  # None with a "-nya" cue: the speaker is implied
     key: Key  # where the speaker phrase (or cue) stands
     follows_quote: bool = False  # the cue comes after the quotation ('”…,” kata X')
+    continues: bool = False  # the second half of a quotation split by its cue
 
 
 def extract_quotes(paragraphs: Sequence[str], language: str,
@@ -84,6 +85,12 @@ def extract_quotes(paragraphs: Sequence[str], language: str,
     items.sort(key=lambda item: (item[0], item[1]))
     for paragraph, offset, text, attribution, direct in items:
         if direct and not (attribution and attribution.follows_quote) and len(WORDS.findall(text)) <= MAX_SCARE_QUOTE_WORDS:
+            continue
+        # '"A," katanya, "B."' is one statement: one quote "A B" (PFSA-ID DEV scores the same
+        # either way; a reader wants the statement whole).
+        if (attribution is not None and attribution.continues and quotes
+                and quotes[-1].paragraph == paragraph and quotes[-1].direct):
+            quotes[-1] = replace(quotes[-1], text=quotes[-1].text + " " + text)
             continue
         speaker = _resolve(attribution, (paragraph, offset), people, last_speaker)
         if speaker is not None and attribution is not None:
@@ -216,8 +223,8 @@ def _attribution_before(paragraphs: Sequence[str], tokenized: Tokenized,
                 j += 1
             if j < len(words) and (lex.is_cue_after(words[j]) or words[j].lower() in lex.cues_active):
                 if words[j].lower().endswith("nya"):
-                    return Attribution(words[j], None, key_of(j))
-                return Attribution(words[j], read_attribution(words, j + 1, lex), key_of(j + 1))
+                    return Attribution(words[j], None, key_of(j), continues=True)
+                return Attribution(words[j], read_attribution(words, j + 1, lex), key_of(j + 1), continues=True)
     lowered = [w.lower() for w in words]
     for pattern in lex.according_to:
         n = len(pattern)

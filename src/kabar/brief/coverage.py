@@ -22,7 +22,7 @@ from kabar.records import Coverage
 UNKNOWN_OUTLET = "(unknown outlet)"
 # A sentence with any match this close in another outlet is not that outlet's own fact.
 ALSO_ELSEWHERE = 0.25
-MAX_UNIQUE = 4
+MAX_UNIQUE = 3
 # Two sentences this close state one fact; if their numbers differ, outlets disagree.
 SAME_FACT_STRICT = 0.5
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\b")

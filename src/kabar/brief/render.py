@@ -22,6 +22,7 @@ from kabar.brief.coverage import find_disagreements
 from kabar.records import Article, Story
 
 MAX_SOURCES_SHOWN = 3
+MAX_ID_SHOWN = 14
 
 
 def format_date(value: str | None) -> str:
@@ -48,8 +49,12 @@ def _sources(ids: Sequence[str], articles: Mapping[str, Article]) -> str:
 
 
 def _name(article_id: str, articles: Mapping[str, Article]) -> str:
+    """The outlet, else a short form of the article id (ids are often long hashes)."""
     article = articles.get(article_id)
-    return (outlet_of(article) if article else None) or article_id
+    outlet = outlet_of(article) if article else None
+    if outlet:
+        return outlet
+    return article_id if len(article_id) <= MAX_ID_SHOWN else article_id[:MAX_ID_SHOWN - 1] + "…"
 
 
 def _heading(title: str) -> Rule:
@@ -64,9 +69,11 @@ def _header(story: Story) -> RenderableType:
         " · ", f"{len(story.outlets)} outlet{'s' if len(story.outlets) != 1 else ''}",
         *(([" · ", (f"storyline {story.storyline}", "dim")]) if story.storyline else []),
     )
-    body = Group(meta, Text(outlets, style="dim")) if outlets else meta
-    return Panel(body, title=Text(story.title, style="bold"), title_align="left", box=box.ROUNDED,
-                 subtitle=Text(story.id, style="dim"), subtitle_align="right")
+    lines = [Text(story.title, style="bold"), meta]
+    if outlets:
+        lines.append(Text(outlets, style="dim"))
+    # The title goes inside the panel, where it wraps; a panel's own title line would cut it.
+    return Panel(Group(*lines), box=box.ROUNDED, subtitle=Text(story.id, style="dim"), subtitle_align="right")
 
 
 def _summary(story: Story, articles: Mapping[str, Article]) -> RenderableType:

@@ -118,11 +118,7 @@ def build_timeline(text: StoryText) -> list[TimelineEntry]:
             by_date[ref.date].append((row, ref.background))
     happenings: list[_Happening] = []
     for date in sorted(by_date):
-        grouped = _group(text, by_date[date], date)
-        # Keep the happenings most articles tell of; a date with many scattered mentions is
-        # usually the publication day repeated in every article's lead.
-        grouped.sort(key=lambda h: -len({text.sentences[r].article_id for r in h.rows}))
-        happenings.extend(grouped[:MAX_PER_DATE])
+        happenings.extend(_most_told(text, _group(text, by_date[date], date)))
     happenings = _fold_coarse(text, happenings)
     happenings = _cap(text, happenings)
     entries = []
@@ -132,6 +128,25 @@ def build_timeline(text: StoryText) -> list[TimelineEntry]:
                                      _articles(text, happening.rows), happening.background))
     entries.sort(key=lambda e: (e.date, e.background is False))
     return entries
+
+
+def _most_told(text: StoryText, grouped: list[_Happening]) -> list[_Happening]:
+    """The happenings of one date most articles tell of, at most MAX_PER_DATE, and among equals
+    not all from one article: a date with many scattered mentions is usually the publication
+    day, named again in one article's every paragraph."""
+    kept: list[_Happening] = []
+    told_by: dict[str, int] = defaultdict(int)
+    remaining = list(grouped)
+    while remaining and len(kept) < MAX_PER_DATE:
+        def rank(h: _Happening) -> tuple[int, int]:
+            articles = {text.sentences[r].article_id for r in h.rows}
+            return (-len(articles), sum(told_by[a] for a in articles))
+        best = min(remaining, key=rank)
+        remaining.remove(best)
+        kept.append(best)
+        for row in best.rows:
+            told_by[text.sentences[row].article_id] += 1
+    return kept
 
 
 def _cap(text: StoryText, happenings: list[_Happening]) -> list[_Happening]:

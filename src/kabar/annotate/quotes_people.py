@@ -15,6 +15,7 @@ from kabar.records import EntityMention
 _CAP = r"(?:[A-ZÀ-ÖØ-Þ][\w’'\-]*\.?|\([A-Z]\w*\))"
 CAPITALISED_RUN = re.compile(_CAP + r"(?:\s+(?:(?:bin|binti|van|der|de|al|el)\s+)?" + _CAP + ")*")
 CAPITALISED_WORD = re.compile(r"(?<![\w’'\-])[A-ZÀ-ÖØ-Þ][\w’'\-]*")
+COMMON_WORD = re.compile(r"(?<![\w’'\-])[a-z][a-z\-]+\b")
 RUN_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 WORD = re.compile(r"[^\W\d_][\w’'\-]*|\d[\w/,.:-]*|[^\w\s]")
 
@@ -31,12 +32,15 @@ class Person:
     short_words: set[str] = field(default_factory=set)
     quoted: bool = False  # named as the speaker of a quotation
     titled: bool = False  # named with a title or office ("Menlu", "Kepala Dinas ...")
+    common: bool = False  # every word of the "name" is a common word of the article
 
     @property
     def credible(self) -> bool:
         """Likely a person rather than a body ("Pertamina memastikan"): a one-word name with
         no title that never speaks a quotation is not trusted as the referent of "katanya"."""
-        return self.quoted or self.titled or len(self.name) > 1 or self.entity is not None
+        if self.entity is not None:
+            return True
+        return not self.common and (self.quoted or self.titled or len(self.name) > 1)
 
 
 @dataclass
@@ -57,6 +61,7 @@ class Tokenized:
 
     def __init__(self, texts: Sequence[str]):
         self.texts = texts
+        self.common_words = {w for text in texts for w in COMMON_WORD.findall(text)}
         self._cache: dict[int, TokenizedParagraph] = {}
 
     def __len__(self) -> int:
@@ -83,6 +88,7 @@ class People:
                  quoted: Sequence[tuple[Key, Key]], entities: Sequence[EntityMention] = ()):
         self.lex = lex
         self.texts = texts
+        self.common_words = {w for text in texts for w in COMMON_WORD.findall(text)}
         self.quoted = sorted(quoted)
         self.people: list[Person] = []
         self.entities = [e for e in entities if e.type == "PER"]
@@ -149,9 +155,16 @@ class People:
     def register(self, short: tuple[str, ...], key: Key | None = None, quoted: bool = False,
                  role: tuple[str, ...] = ()) -> Person:
         """A speaker named in the text: expand it to the full name and remember the person."""
-        person = self.person(self.full_name(short))
+        name = self.full_name(short)
+        # Words the article also writes in lower case are common nouns, not names
+        # ("Laporan Hasil Pemeriksaan menyebutkan", "Pengurus Gerindra menyampaikan").
+        trimmed = name
+        while trimmed and trimmed[0].lower() in self.common_words:
+            trimmed = trimmed[1:]
+        person = self.person(trimmed or name)
+        person.common = person.common or not trimmed
         person.quoted = person.quoted or quoted
-        person.titled = (person.titled or any(w.lower() in self.lex.role_words or w.islower() for w in role)
+        person.titled = (person.titled or any(w.lower() in self.lex.role_words or w in self.lex.role_lower for w in role)
                          or self._titled_somewhere(short))
         person.short_words.update(w for w in short[-2:] if is_capitalised(w) and len(w) > 1)
         if key is not None:

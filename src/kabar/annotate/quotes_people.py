@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -61,7 +62,10 @@ class Tokenized:
 
     def __init__(self, texts: Sequence[str]):
         self.texts = texts
-        self.common_words = {w for text in texts for w in COMMON_WORD.findall(text)}
+        # Words written in lower case at least twice: common words ("aman" once may be a typo
+        # or a pun on a name like "Aman B Pulungan").
+        counts = Counter(w for text in texts for w in COMMON_WORD.findall(text))
+        self.common_words = {w for w, n in counts.items() if n > 1}
         self._cache: dict[int, TokenizedParagraph] = {}
 
     def __len__(self) -> int:
@@ -88,7 +92,10 @@ class People:
                  quoted: Sequence[tuple[Key, Key]], entities: Sequence[EntityMention] = ()):
         self.lex = lex
         self.texts = texts
-        self.common_words = {w for text in texts for w in COMMON_WORD.findall(text)}
+        # Words written in lower case at least twice: common words ("aman" once may be a typo
+        # or a pun on a name like "Aman B Pulungan").
+        counts = Counter(w for text in texts for w in COMMON_WORD.findall(text))
+        self.common_words = {w for w, n in counts.items() if n > 1}
         self.quoted = sorted(quoted)
         self.people: list[Person] = []
         self.entities = [e for e in entities if e.type == "PER"]

@@ -76,11 +76,14 @@ def group_quotes(articles: Sequence[Article]) -> list[StoryQuote]:
             seen_statement[key].append(match)
             match.texts.append((words, quote.direct))
             match.articles[article.id] = None
-    speakers = sorted(by_speaker, key=lambda k: (-sum(len(s.articles) for s in by_speaker[k]),
-                                                  max(names[k], key=names[k].get)))
+    def name_of(key: str) -> str:
+        # The name most quotes give; among equals the fullest ("Vladimir Putin" over "Putin").
+        return max(names[key], key=lambda n: (names[key][n], len(n)))
+
+    speakers = sorted(by_speaker, key=lambda k: (-sum(len(s.articles) for s in by_speaker[k]), name_of(k)))
     result = []
     for key in speakers:
-        name = max(names[key], key=names[key].get)  # the name most outlets give
+        name = name_of(key)
         statements = sorted(by_speaker[key], key=lambda s: -len(s.articles))[:MAX_PER_SPEAKER]
         for statement in statements:
             text, direct = statement.best_text()

@@ -8,14 +8,13 @@ outlet's articles, and it is informative: it names something or gives a number.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import numpy as np
 
 from kabar.brief.context import StoryText, outlet_of, source_key
-from kabar.brief.sentences import conflicting_numbers
+from kabar.brief.sentences import conflicting_numbers, numbers_of
 from kabar.brief.vectors import SAME_FACT
 from kabar.records import Coverage
 
@@ -25,7 +24,6 @@ ALSO_ELSEWHERE = 0.25
 MAX_UNIQUE = 3
 # Two sentences this close state one fact; if their numbers differ, outlets disagree.
 SAME_FACT_STRICT = 0.5
-_NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\b")
 
 
 @dataclass(frozen=True)
@@ -42,7 +40,7 @@ class Disagreement:
 
 def _informative(sentence: str) -> bool:
     # A number, or a name: a capitalised word that is not the sentence's first.
-    return bool(_NUMBER.search(sentence)) or any(w[:1].isupper() for w in sentence.split()[1:])
+    return bool(numbers_of(sentence)) or any(w[:1].isupper() for w in sentence.split()[1:])
 
 
 def _unique_rows(text: StoryText) -> dict[str, list[int]]:
@@ -84,7 +82,7 @@ def build_coverage(text: StoryText) -> list[Coverage]:
 def find_disagreements(text: StoryText, limit: int = 5) -> list[Disagreement]:
     """Pairs of sentences from different outlets that state one fact with different numbers
     (counts, dates, ages): a first version that shows both sides rather than choosing."""
-    rows = [r for r in text.body_rows if text.sentences[r].newsworthy and _NUMBER.search(text.sentences[r].text)]
+    rows = [r for r in text.body_rows if text.sentences[r].newsworthy and numbers_of(text.sentences[r].text)]
     if len(rows) < 2:
         return []
     similar = text.space.similarity(rows, rows, threshold=max(SAME_FACT, SAME_FACT_STRICT))

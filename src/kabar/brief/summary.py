@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
-from kabar.brief.context import StoryText, as_array, source_key
+from kabar.brief.context import StoryText, as_array
 from kabar.brief.sentences import conflicting_numbers
 from kabar.brief.vectors import NEAR, SAME_FACT
 from kabar.records import SummarySentence
@@ -138,6 +138,3 @@ def pick_title(text: StoryText) -> str | None:
     best = int(np.argmax(score))
     return text.sentences[rows[best]].text
 
-
-def sources_of(text: StoryText, ids: tuple[str, ...]) -> list[str]:
-    return list(dict.fromkeys(source_key(text.articles[a]) for a in ids))

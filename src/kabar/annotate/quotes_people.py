@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -16,7 +15,6 @@ from kabar.records import EntityMention
 _CAP = r"(?:[A-ZÀ-ÖØ-Þ][\w’'\-]*\.?|\([A-Z]\w*\))"
 CAPITALISED_RUN = re.compile(_CAP + r"(?:\s+(?:(?:bin|binti|van|der|de|al|el)\s+)?" + _CAP + ")*")
 CAPITALISED_WORD = re.compile(r"(?<![\w’'\-])[A-ZÀ-ÖØ-Þ][\w’'\-]*")
-COMMON_WORD = re.compile(r"(?<![\w’'\-])[a-z][a-z\-]+\b")
 RUN_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 WORD = re.compile(r"[^\W\d_][\w’'\-]*|\d[\w/,.:-]*|[^\w\s]")
 
@@ -62,10 +60,8 @@ class Tokenized:
 
     def __init__(self, texts: Sequence[str]):
         self.texts = texts
-        # Words written in lower case at least twice: common words ("aman" once may be a typo
-        # or a pun on a name like "Aman B Pulungan").
-        counts = Counter(w for text in texts for w in COMMON_WORD.findall(text))
-        self.common_words = {w for w, n in counts.items() if n > 1}
+        self._joined = "\n".join(texts)
+        self._common: dict[str, bool] = {}
         self._cache: dict[int, TokenizedParagraph] = {}
 
     def __len__(self) -> int:
@@ -92,10 +88,8 @@ class People:
                  quoted: Sequence[tuple[Key, Key]], entities: Sequence[EntityMention] = ()):
         self.lex = lex
         self.texts = texts
-        # Words written in lower case at least twice: common words ("aman" once may be a typo
-        # or a pun on a name like "Aman B Pulungan").
-        counts = Counter(w for text in texts for w in COMMON_WORD.findall(text))
-        self.common_words = {w for w, n in counts.items() if n > 1}
+        self._joined = "\n".join(texts)
+        self._common: dict[str, bool] = {}
         self.quoted = sorted(quoted)
         self.people: list[Person] = []
         self.entities = [e for e in entities if e.type == "PER"]
@@ -135,6 +129,18 @@ class People:
                 best = name
         return best
 
+    def _is_common(self, word: str) -> bool:
+        """Written in lower case at least twice in the article: a common word ("laporan"), not
+        a name (once may be a pun or a typo: "aman" and "Aman B Pulungan")."""
+        lowered = word.lower()
+        if lowered == word:
+            return False
+        if lowered not in self._common:
+            text = self._joined
+            found = sum(text.count(" " + lowered + end) for end in " ,.;:")
+            self._common[lowered] = found > 1
+        return self._common[lowered]
+
     def _titled_somewhere(self, short: tuple[str, ...]) -> bool:
         """The article gives this name a title or office somewhere ("(PVMBG) Mukijo")."""
         n = len(short)
@@ -166,7 +172,7 @@ class People:
         # Words the article also writes in lower case are common nouns, not names
         # ("Laporan Hasil Pemeriksaan menyebutkan", "Pengurus Gerindra menyampaikan").
         trimmed = name
-        while trimmed and trimmed[0].lower() in self.common_words:
+        while trimmed and self._is_common(trimmed[0]):
             trimmed = trimmed[1:]
         person = self.person(trimmed or name)
         person.common = person.common or not trimmed

@@ -48,7 +48,6 @@ class StoryText:
     space: SentenceSpace
     title_rows: list[int]
     body_rows: list[int]
-    row_at: dict[tuple[str, int], int] = field(default_factory=dict)  # (article, position) -> row
     dated: list[tuple[int, DateRef]] = field(default_factory=list)  # each date with its sentence row
 
     def source_of_row(self, row: int) -> str:
@@ -88,7 +87,7 @@ def story_text(articles: Sequence[Article]) -> StoryText:
             sentences.append(split[position])
         dated.extend((row_at[(article.id, p)], ref) for p, ref in dated_positions)
     space = SentenceSpace(sentences, by_id)
-    return StoryText(by_id, content, sentences, space, title_rows, body_rows, row_at, dated)
+    return StoryText(by_id, content, sentences, space, title_rows, body_rows, dated)
 
 
 def _sentence_of_date(split: list[Sentence], article: Article, ref: DateRef) -> Sentence | None:

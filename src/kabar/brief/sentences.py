@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -180,8 +181,8 @@ def article_sentences(article: Article, judged: int | None = None) -> list[Sente
 
 
 def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
-    """The sentence whose span holds a character offset of the joined body."""
-    for sentence in sentences:
-        if sentence.start <= offset < sentence.end + 1:
-            return sentence
+    """The sentence whose span holds a character offset of the joined body (sentences in order)."""
+    index = bisect_right([s.start for s in sentences], offset) - 1
+    if index >= 0 and offset <= sentences[index].end:
+        return sentences[index]
     return None

@@ -316,6 +316,15 @@ def subject_of(words: list[str], verb: int, lex: Lexicon) -> SpeakerPhrase | Non
         phrase = read_phrase(words, start, lex)
         if phrase is not None and phrase.end < end - 1 and words[phrase.end] == "," and phrase.kind != "role":
             return phrase
+        # "Ketua Umum KPBS Pangalengan, Aun Gunawan, saat dihubungi, Senin, mengatakan" and
+        # "Wali Kota Surabaya Tri Rismaharini di Surabaya, Rabu (16/9), mengatakan": the subject
+        # opens the sentence (or follows one introductory clause), the rest are adverbials.
+        commas = [k for k in range(start, end - 1) if words[k] == ","]
+        for opening in [start] + [k + 1 for k in commas[:1]]:
+            phrase = read_attribution(words, opening, lex, max_lead=0)
+            if (phrase is not None and phrase.kind == "name" and phrase.end < end
+                    and not any(w.lower() in lex.cues_active for w in words[phrase.end:end])):
+                return phrase
         return None
     phrase = read_phrase_backwards(words, end, lex)
     if phrase is not None:

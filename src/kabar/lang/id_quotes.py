@@ -25,6 +25,7 @@ CUES_ACTIVE = (
     "berpendapat", "berujar", "bertutur", "berpesan", "menyimpulkan", "memperingatkan",
     "mengimbuhkan", "menyebutkan", "menggarisbawahi", "mencontohkan", "menulis", "menuliskan",
     "mengungkap", "menyerukan", "mengajak", "mendesak", "mengharapkan", "menjawab",
+    "memprediksi", "memperkirakan", "menduga", "menyarankan", "menuturkan", "mengemukakan",
 )
 
 # Passive or impersonal cues whose speaker follows ("ditambahkan Roland", "menurut Aswin").

@@ -202,8 +202,8 @@ def read_phrase_backwards(words: list[str], end: int, lex: Lexicon) -> SpeakerPh
     collected: list[str] = []
     while i >= 0:
         word = words[i]
-        if word == ")" and i >= 2 and words[i - 2] == "(" and lex.is_role(words[i - 1]):
-            collected.insert(0, words[i - 1])
+        if word == ")" and i >= 2 and words[i - 2] == "(" and (lex.is_role(words[i - 1]) or words[i - 1].isupper()):
+            collected.insert(0, words[i - 1])  # "Brigjen (Pol)", "Himpunan ... (HIMKI) Satori"
             i -= 3
             continue
         if word == "." and i > 0 and collected and len(words[i - 1]) <= 4 and words[i - 1].lower() in lex.role_words:
@@ -321,9 +321,19 @@ def subject_of(words: list[str], verb: int, lex: Lexicon) -> SpeakerPhrase | Non
         # opens the sentence (or follows one introductory clause), the rest are adverbials.
         commas = [k for k in range(start, end - 1) if words[k] == ","]
         for opening in [start] + [k + 1 for k in commas[:1]]:
+            boundary = next((k for k in range(opening + 1, end) if words[k] == "," or words[k] in lex.adverbial_openers), end)
+            if any(w.lower() in lex.cues_active for w in words[boundary:end - 1]):
+                continue
+            phrase = read_phrase_backwards(words, boundary, lex)
+            if phrase is not None and phrase.kind == "name":
+                first = boundary - len(phrase.name) - len(phrase.role)
+                # Only a role phrase may stand before the name in this segment.
+                if all(is_capitalised(w) or w.lower() in lex.connectors or w.lower() in lex.role_lower
+                       for w in words[opening:max(opening, first)]):
+                    return SpeakerPhrase("name", name=phrase.name, role=tuple(words[opening:max(opening, first)]) + phrase.role,
+                                         end=phrase.end)
             phrase = read_attribution(words, opening, lex, max_lead=0)
-            if (phrase is not None and phrase.kind == "name" and phrase.end < end
-                    and not any(w.lower() in lex.cues_active for w in words[phrase.end:end])):
+            if phrase is not None and phrase.kind == "name" and phrase.end < end:
                 return phrase
         return None
     phrase = read_phrase_backwards(words, end, lex)

@@ -129,6 +129,11 @@ class People:
                 best = name
         return best
 
+    def _titles(self, role: tuple[str, ...]) -> bool:
+        """An office ("Ketua", "juru bicara") or a body's acronym ("HIMKI") before the name."""
+        return any(w.lower() in self.lex.role_words or w in self.lex.role_lower or (w.isupper() and len(w) > 1)
+                   for w in role)
+
     def _is_common(self, word: str) -> bool:
         """Written in lower case at least twice in the article: a common word ("laporan"), not
         a name (once may be a pun or a typo: "aman" and "Aman B Pulungan")."""
@@ -177,8 +182,7 @@ class People:
         person = self.person(trimmed or name)
         person.common = person.common or not trimmed
         person.quoted = person.quoted or quoted
-        person.titled = (person.titled or any(w.lower() in self.lex.role_words or w in self.lex.role_lower for w in role)
-                         or self._titled_somewhere(short))
+        person.titled = (person.titled or self._titles(role) or self._titled_somewhere(short))
         person.short_words.update(w for w in short[-2:] if is_capitalised(w) and len(w) > 1)
         if key is not None:
             self.mentions.append(Mention(key, person))

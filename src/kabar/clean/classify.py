@@ -23,6 +23,8 @@ WORD = re.compile(r"\w+")
 SENTENCE_END = re.compile(r"[.!?…]['\"”’»)]*$")
 DATEISH = re.compile(r"\b(19|20)\d\d\b|\b\d{1,2}[/.:]\d{1,2}\b")
 LONG_LINE_WORDS = 25
+JOINED_TITLE = re.compile(r"[a-z?!'’][A-Z][a-z]+ [a-z]")
+WINDOW = 4
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "clean"
 
@@ -55,6 +57,9 @@ def _shape(line: Line) -> dict[str, float | str]:
         "quote": float(text[:1] in "\"“'‘"),
         "digit_start": float(text[:1].isdigit()),
         "comma_count": _bucket(text.count(","), (0, 1, 3)),
+        # "SteakhouseA party of six": a teaser card's title run into its blurb
+        "joined_title": float(bool(JOINED_TITLE.search(text))),
+        "lower_share": _bucket(int(10 * (len(alpha) - caps) / len(alpha)) if alpha else 11, (2, 5, 7, 10, 11)),
     }
     kind = rule_kind(text)
     if kind:
@@ -78,15 +83,28 @@ def line_features(lines: list[Line], extra: list[dict[str, float]] | None = None
     first_long = long_idx[0] if long_idx else -1
     last_long = long_idx[-1] if long_idx else -1
     total_words = sum(len(l.text.split()) for l in lines) or 1
+    main = _main_run(lines)
+    prose = [1.0 if _is_prose(l.text) else 0.0 for l in lines]
     words_before = 0
     out = []
+    seen: dict[str, int] = {}  # rule kinds met so far: after "Comments" the page rarely returns to the article
     for i, line in enumerate(lines):
         f = dict(shapes[i])
+        for kind, where in seen.items():
+            f["after_rule=" + kind] = 1.0
+            f["since_rule=" + kind] = _bucket(i - where, (1, 3, 8, 20))
+        for key in shapes[i]:
+            if key.startswith("rule="):
+                seen[key[5:]] = i
         f["bias"] = 1.0
         f["pos"] = _bucket(int(10 * i / max(1, n)), (0, 1, 2, 4, 6, 8, 9))
         f["wpos"] = _bucket(int(10 * words_before / total_words), (0, 1, 2, 4, 6, 8, 9))
         words_before += len(line.text.split())
         f["repeated"] = float(counts[line.text] > 1)
+        f["in_main_run"] = float(main[0] <= i <= main[1])
+        f["before_main_run"] = float(i < main[0])
+        lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
+        f["prose_window"] = _bucket(int(10 * sum(prose[lo:hi]) / (hi - lo)), (0, 2, 4, 6, 8, 10))
         if long_idx:
             f["inside_long_span"] = float(first_long <= i <= last_long)
             d = min(abs(i - j) for j in long_idx)
@@ -111,6 +129,30 @@ def line_features(lines: list[Line], extra: list[dict[str, float]] | None = None
             f.update(extra[i])
         out.append(_as_crf(f))
     return out
+
+
+def _is_prose(text: str) -> bool:
+    return len(text.split()) >= 8 and bool(SENTENCE_END.search(text))
+
+
+def _main_run(lines: list[Line]) -> tuple[int, int]:
+    """The stretch of lines with the most prose words, allowing short interruptions (a
+    subheading, a caption): the likeliest place of the article on a page."""
+    best, best_span = 0, (-1, -1)
+    start, total, gap = None, 0, 0
+    for i, line in enumerate(lines):
+        if _is_prose(line.text):
+            if start is None:
+                start, total = i, 0
+            total += len(line.text.split())
+            gap = 0
+            if total > best:
+                best, best_span = total, (start, i)
+        elif start is not None:
+            gap += 1
+            if gap > 2:
+                start, gap = None, 0
+    return best_span
 
 
 def _as_crf(f: dict) -> dict[str, float]:

@@ -26,11 +26,23 @@ HTML_MODEL = "lines-html.crfsuite"
 BODY_THRESHOLD = 0.5
 URL_LINE = re.compile(r"^(https?://|www\.|bit\.ly/|t\.co/)\S+$|^\S+\.(com|id|co|net|org)/\S*$", re.I)
 YEAR = re.compile(r"\b(19|20)\d\d\b")
+DATE_SHAPE = re.compile(r"\d{1,2}:\d\d|\b\d{1,2}[ /.-]\w{3,9}[ /.-](19|20)\d\d\b|\b\w{3,9} \d{1,2},? (19|20)\d\d\b")
 # CLICK-ID style scrapes join paragraphs with commas: "... tidak benar.,Rubijanto mengatakan"
 JOINED_PARAGRAPHS = re.compile(r"(?<=[.!?\"”])\s*,(?=\s*[\"“]?[A-Z0-9])")
 MIN_JOINS = 2
 FALLBACK_WORDS = 15
 SENTENCE_MIN_WORDS = 6
+IN_ARTICLE_INSERTS = {"related-links", "ad", "caption", "share", "font-controls", "promo", "url"}
+MAX_INSERT_LINES = 8
+# Class/id words of an HTML line's ancestors, as the kind of a cut line.
+HINT_KINDS = (
+    ("comment", "comments"), ("share", "share"), ("social", "share"), ("caption", "caption"),
+    ("credit", "caption"), ("byline", "byline"), ("author", "byline"), ("related", "related-links"),
+    ("recommend", "related-links"), ("popular", "related-links"), ("trending", "related-links"),
+    ("advert", "ad"), ("sponsor", "ad"), ("promo", "ad"), ("breadcrumb", "navigation"),
+    ("nav", "navigation"), ("menu", "navigation"), ("tag", "tags"), ("newsletter", "promo"),
+    ("subscribe", "promo"), ("cookie", "notice"), ("footer", "footer"), ("sidebar", "sidebar"),
+)
 
 
 class CleanError(ValueError):
@@ -182,7 +194,12 @@ def _judge_lines(lines, extra, model, pre_extracted, templates, outlet_key) -> l
     for i, (v, k) in enumerate(zip(verdicts, keep)):
         if v.kind is not None or k:
             continue
-        if i < first:
+        v.kind = _kind_from_markup(lines[i])
+        if v.kind:
+            continue
+        if len(v.text.split()) <= 12 and YEAR.search(v.text) and DATE_SHAPE.search(v.text):
+            v.kind = "date"
+        elif i < first:
             v.kind = "navigation"
         elif i > last:
             v.kind = "related-links" if _looks_like_headline(v.text) else "footer"
@@ -203,12 +220,34 @@ def _extend_body(verdicts: list[_Verdict], keep: list[bool]) -> None:
         for i, v in enumerate(verdicts):
             if keep[i] or v.kind is not None or not _reads_as_sentence(v.text):
                 continue
-            if (i > 0 and keep[i - 1]) or (i + 1 < len(keep) and keep[i + 1]):
+            if _body_neighbour(verdicts, keep, i, -1) or _body_neighbour(verdicts, keep, i, 1):
                 keep[i] = changed = True
+
+
+def _body_neighbour(verdicts: list[_Verdict], keep: list[bool], i: int, step: int) -> bool:
+    """Is the nearest line in this direction body, looking through in-article inserts ("Baca
+    juga" lists, ads, captions) that interrupt an article without ending it?"""
+    j = i + step
+    while 0 <= j < len(verdicts) and abs(j - i) <= MAX_INSERT_LINES:
+        if keep[j]:
+            return True
+        if verdicts[j].kind not in IN_ARTICLE_INSERTS:
+            return False
+        j += step
+    return False
 
 
 def _reads_as_sentence(text: str) -> bool:
     return len(text.split()) >= SENTENCE_MIN_WORDS and bool(SENTENCE_END.search(text))
+
+
+def _kind_from_markup(line: Line) -> str | None:
+    if line.tag == "figcaption":
+        return "caption"
+    for hint, kind in HINT_KINDS:
+        if hint in line.hints:
+            return kind
+    return None
 
 
 def _mark_related_lists(verdicts: list[_Verdict]) -> None:
@@ -217,7 +256,14 @@ def _mark_related_lists(verdicts: list[_Verdict]) -> None:
     i = 0
     while i < len(verdicts):
         v = verdicts[i]
-        if v.kind == "related-links" and header.search(v.text):
+        if v.kind == "tags" and len(v.text.split()) <= 3:
+            j = i + 1
+            while j < len(verdicts) and verdicts[j].kind is None and len(verdicts[j].text.split()) <= 4 \
+                    and not SENTENCE_END.search(verdicts[j].text):
+                verdicts[j].kind = "tags"
+                j += 1
+            i = j
+        elif v.kind == "related-links" and header.search(v.text):
             # "Baca juga: Judul artikel" on one line is the whole list
             j = i + 1
             while j < len(verdicts) and verdicts[j].kind is None and _looks_like_link_item(verdicts[j].text):

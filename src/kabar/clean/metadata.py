@@ -15,7 +15,7 @@ from kabar.clean.names import (
     registered_domain,
     source_alias_pattern,
 )
-from kabar.clean.rules import byline_line, cite_cues, source_descriptors
+from kabar.clean.rules import byline_line, byline_medium_first, cite_cues, source_descriptors
 
 # ---------------------------------------------------------------- publication date
 ISO_DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
@@ -125,7 +125,12 @@ def parse_byline(text: str) -> tuple[list[str], list[str]] | None:
         return [], []
     key = m.group("key").lower()
     authors, agencies = [], []
-    for part in NAME_SPLIT.split(value):
+    parts = NAME_SPLIT.split(value)
+    if key in byline_medium_first() and len(parts) > 1:
+        medium = canonical_source(parts[0].strip())
+        agencies.extend([medium] if medium else [])
+        parts = parts[1:]
+    for part in parts:
         part = part.strip(" .()")
         if not part:
             continue

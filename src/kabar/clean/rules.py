@@ -81,3 +81,8 @@ def rule_kind(text: str) -> str | None:
 @lru_cache(maxsize=1)
 def caption_marker() -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in _collect("CAPTION_MARKERS")), re.I)
+
+
+@lru_cache(maxsize=1)
+def byline_medium_first() -> frozenset[str]:
+    return frozenset(k.lower() for k in _collect("BYLINE_MEDIUM_FIRST"))

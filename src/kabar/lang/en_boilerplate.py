@@ -7,7 +7,9 @@ LINE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("caption", r"^(photo|image|picture|illustration)( credit)?\s*:|\(photo credit\s*:"),
     ("caption", r"^(getty images|reuters|ap photo|afp)(/[\w. ]+)?$"),
     ("comments", r"^(\d+\s+)?comments?(\s*\(\d*\))?$|^(post|leave|add|show|view) (a )?comments?"
-                 r"|^join the conversation"),
+                 r"|^join the conversation|^\[?\s*\d+ comments?\s*\]?$|^(\w+ ){0,2}comments\s*\]?$"
+                 r"|^(top|most) (rated|recent|popular|liked) comments|^\[? ?read all comments|^leave a reply|^reply$|^\d+ (replies|responses)"
+                 r"|^.{2,60}\bon \w+ \d{1,2},? \d{4}( at [\d:]+ ?[ap]\.?m\.?)? (said|says|wrote)\s*:?$"),
     ("share", r"^(share|tweet|email|print|pin|whatsapp|facebook|twitter|linkedin|reddit)"
               r"( this( article| story)?| on \w+)?$"),
     ("navigation", r"^(home|menu|search|sign in|log ?in|subscribe|skip to (main )?content|you are at:|more news"

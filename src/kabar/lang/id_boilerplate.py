@@ -25,6 +25,8 @@ LINE_PATTERNS: tuple[tuple[str, str], ...] = (
               r"|^follow (kami|berita)|^(klik|download|unduh) (di ?sini|aplikasi)|^gabung (di|ke) (channel|grup)"
               r"|whatsapp channel|google news"),
     ("tags", r"^(tag|tags|topik|label|kata kunci)\s*:?$"),
+    # editors' initials closing an article: "(dpr/rin)", "yf/vlz"
+    ("credit", r"^\(?[a-z]{2,4}(/[a-z]{2,4})+\)?$|^\([a-z]{2,4}\)$"),
 )
 
 # Lines that open a list of links to other articles: the list items after them go too.
@@ -40,6 +42,9 @@ BYLINE_KEYS: tuple[str, ...] = (
     "redaktur", "editor", "penulis", "reporter", "pewarta", "penyunting", "kontributor",
     "wartawan", "oleh", "laporan wartawan", "koresponden",
 )
+
+# Byline keys whose first value is the medium, not a person ("Laporan wartawan Tribunnews, Budi").
+BYLINE_MEDIUM_FIRST: tuple[str, ...] = ("laporan wartawan", "laporan reporter", "laporan koresponden")
 
 # Words that introduce a cited source: "melansir CNA", "dilansir dari Aljazeera", "menurut ...".
 CITE_CUES: tuple[str, ...] = (
@@ -61,4 +66,5 @@ DATELINE_OUTLET_HINT = r"(kompas\.com|detik(com)?|antara(news)?|liputan6\.com|te
 CAPTION_MARKERS: tuple[str, ...] = (
     r"\((kiri|kanan|tengah|ki-ka|ka-ki|kiri ke kanan|dari kiri)\)",
     r"^\(?(foto|ilustrasi)\b",
+    r"\((foto|ilustrasi|sumber)\s*:[^)]*\)$",
 )

@@ -91,3 +91,18 @@ def test_disputed_number_is_not_support():
     second = article("b", ["Sebanyak 150 orang tewas dalam gempa di Cianjur pada Senin siang."], outlet="Kabar")
     story = build_brief("s", [first, second])
     assert all(len(s.articles) == 1 for s in story.summary)
+
+
+def test_a_short_name_of_one_speaker_joins_the_full_name_but_a_shared_one_does_not():
+    def quoted(id, words, speaker, speaker_id):
+        return article(id, [f'"{words}," kata {speaker}.'], outlet=id, quotes=[Quote(words, speaker, speaker_id)])
+
+    story = build_brief("s", [
+        quoted("a", "Kondisi ayah saya sudah stabil dan membaik", "Thareq Kemal Habibie", "per:thareq"),
+        quoted("b", "Tim dokter di sini bagus sekali untuk ayah", "Thareq", None),
+        quoted("c", "Mohon doa dari semua pihak untuk kesembuhan beliau", "Habibie", None),
+        quoted("d", "Kami mohon doa dari seluruh rakyat Indonesia", "BJ Habibie", "per:bj-habibie"),
+    ])
+    speakers = {q.text.split()[0]: (q.speaker, q.speaker_id) for q in story.quotes}
+    assert speakers["Tim"] == ("Thareq Kemal Habibie", "per:thareq")
+    assert speakers["Mohon"] == ("Habibie", None)  # "Habibie" could be either Habibie

@@ -74,7 +74,7 @@ def story_text(articles: Sequence[Article]) -> StoryText:
     row_at: dict[tuple[str, int], int] = {}
     dated: list[tuple[int, DateRef]] = []
     for article in content:
-        split = article_sentences(article, judged=per_article)
+        split = article_sentences(article, judged=per_article, also_at=[_offset_of(article, r) for r in article.dates])
         dated_positions = []
         for ref in article.dates:
             holder = _sentence_of_date(split, article, ref)
@@ -90,10 +90,14 @@ def story_text(articles: Sequence[Article]) -> StoryText:
     return StoryText(by_id, content, sentences, space, title_rows, body_rows, dated)
 
 
+def _offset_of(article: Article, ref: DateRef) -> int:
+    if ref.start < 0 and ref.text:  # the annotator did not say where: the first place it is written
+        return article.text.find(ref.text)
+    return ref.start
+
+
 def _sentence_of_date(split: list[Sentence], article: Article, ref: DateRef) -> Sentence | None:
-    offset = ref.start
-    if offset < 0 and ref.text:  # the annotator did not say where: the first place it is written
-        offset = article.text.find(ref.text)
+    offset = _offset_of(article, ref)
     return sentence_at(split, offset) if offset >= 0 else None
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -123,7 +124,7 @@ def _states_a_fact(text: str, outside_quotes: str | None = None) -> bool:
     """Long enough, not a headline, not just a quote. ``outside_quotes`` is the sentence with
     its quoted words blanked (see ``unquoted``), None when its paragraph quotes nobody."""
     words = text.split()  # str.split, not a regex: this runs on every sentence of a story
-    if len(words) < 6 or text.rstrip().endswith(":"):
+    if len(words) < 6 or text.rstrip().endswith((":", "?")):  # a question states no fact
         return False
     if not any(w.lstrip("\"“'(")[:1].islower() for w in words):  # a headline of capitalised words
         return False
@@ -155,14 +156,25 @@ def strip_dateline(text: str, dateline: str | None) -> str:
     return _DATELINE.sub("", text, count=1)
 
 
-def article_sentences(article: Article, judged: int | None = None) -> list[Sentence]:
-    """The article's sentences in order; only the first ``judged`` (all by default) are checked
-    for being newsworthy, the rest are marked not, which saves the check where nobody asks."""
+def article_sentences(article: Article, judged: int | None = None,
+                      also_at: Sequence[int] = ()) -> list[Sentence]:
+    """The article's sentences in order. Only the first ``judged`` (all by default), and those
+    holding one of the character offsets ``also_at``, are checked for being newsworthy; the rest
+    are marked not, which saves the check where nobody asks."""
     data = language_data(article.language or "en")
+    marks = sorted(o for o in also_at if o >= 0)
     sentences: list[Sentence] = []
     offset = 0
     for number, paragraph in enumerate(article.body):
-        in_reach = judged is None or len(sentences) < judged
+        end = offset + len(paragraph)
+
+        def asked(start: int, stop: int) -> bool:
+            if judged is None or len(sentences) < judged:
+                return True
+            i = bisect_left(marks, start)
+            return i < len(marks) and marks[i] <= stop
+
+        in_reach = asked(offset, end)
         outside = unquoted(paragraph) if in_reach and _QUOTE_MARK.search(paragraph) else None
         furniture = not in_reach or is_boilerplate(paragraph, data)
         for a, b in split_text(paragraph, data.abbreviations):
@@ -171,12 +183,11 @@ def article_sentences(article: Article, judged: int | None = None) -> list[Sente
             if number == 0 and not sentences:
                 text = strip_dateline(text, article.dateline)
             start = offset + a + (len(raw) - len(raw.lstrip()))
-            sentences.append(Sentence(
-                text=text, article_id=article.id, position=len(sentences), paragraph=number,
-                start=start, end=offset + b, newsworthy=(not furniture and (judged is None or len(sentences) < judged)
-                            and _states_a_fact(text, None if outside is None else outside[a:b])),
-            ))
-        offset += len(paragraph) + 1
+            newsworthy = (not furniture and asked(offset + a, offset + b)
+                          and _states_a_fact(text, None if outside is None else outside[a:b]))
+            sentences.append(Sentence(text=text, article_id=article.id, position=len(sentences),
+                                      paragraph=number, start=start, end=offset + b, newsworthy=newsworthy))
+        offset = end + 1
     return sentences
 
 

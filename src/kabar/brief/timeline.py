@@ -20,7 +20,6 @@ from kabar.records import TimelineEntry
 MAX_ENTRIES = 14
 MAX_BACKGROUND = 4
 MAX_PER_DATE = 3
-MIN_WORDS = 4
 # Within one article, only a near copy is the same happening.
 SAME_ARTICLE_FACT = 0.7
 
@@ -114,7 +113,8 @@ def _restated_by(text: StoryText, coarse: _Happening, candidates: list[_Happenin
 def build_timeline(text: StoryText) -> list[TimelineEntry]:
     by_date: dict[str, list[tuple[int, bool]]] = defaultdict(list)
     for row, ref in text.dated:
-        if len(text.sentences[row].text.split()) >= MIN_WORDS:
+        # A quote fragment or a page widget may hold a date; the happening is told elsewhere.
+        if text.sentences[row].newsworthy:
             by_date[ref.date].append((row, ref.background))
     happenings: list[_Happening] = []
     for date in sorted(by_date):

@@ -35,6 +35,7 @@ class Lexicon:
     connectors: frozenset[str]
     subject_adverbs: frozenset[str]
     adverbial_openers: frozenset[str]
+    place_markers: tuple[str, ...]
 
     def is_cue_after(self, word: str) -> bool:
         w = word.lower()
@@ -84,6 +85,7 @@ def lexicon(language: str) -> Lexicon:
         connectors=lower("ROLE_CONNECTORS"),
         subject_adverbs=lower("SUBJECT_ADVERBS"),
         adverbial_openers=lower("ADVERBIAL_OPENERS"),
+        place_markers=tuple(_merge(modules, "PLACE_MARKERS")),
     )
 
 

@@ -62,6 +62,7 @@ class Tokenized:
         self.texts = texts
         self._joined = "\n".join(texts)
         self._common: dict[str, bool] = {}
+        self._name_cache: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self._cache: dict[int, TokenizedParagraph] = {}
 
     def __len__(self) -> int:
@@ -90,6 +91,7 @@ class People:
         self.texts = texts
         self._joined = "\n".join(texts)
         self._common: dict[str, bool] = {}
+        self._name_cache: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self.quoted = sorted(quoted)
         self.people: list[Person] = []
         self.entities = [e for e in entities if e.type == "PER"]
@@ -134,6 +136,32 @@ class People:
         return any(w.lower() in self.lex.role_words or w in self.lex.role_lower or (w.isupper() and len(w) > 1)
                    for w in role)
 
+    def _names(self, short: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The full name of a short form, and that name without the common words and places
+        glued before it (empty when nothing but common words is left)."""
+        if short not in self._name_cache:
+            name = self.full_name(short)
+            # Words the article also writes in lower case are common nouns, not names
+            # ("Laporan Hasil Pemeriksaan menyebutkan", "Pengurus Gerindra menyampaikan").
+            trimmed = name
+            while trimmed and self._is_common(trimmed[0]):
+                trimmed = trimmed[1:]
+            while len(trimmed) > 1 and self._is_place(trimmed[0]):
+                trimmed = trimmed[1:]  # "Banyuwangi Istu Handono" where "di Banyuwangi" is written
+            self._name_cache[short] = (name, trimmed)
+        return self._name_cache[short]
+
+    def _is_place(self, word: str) -> bool:
+        text = self._joined
+        for marker in self.lex.place_markers:
+            at = text.find(marker + " " + word)
+            while at >= 0:
+                after = at + len(marker) + 1 + len(word)
+                if (at == 0 or not text[at - 1].isalnum()) and (after >= len(text) or not text[after].isalnum()):
+                    return True
+                at = text.find(marker + " " + word, at + 1)
+        return False
+
     def _is_common(self, word: str) -> bool:
         """Written in lower case at least twice in the article: a common word ("laporan"), not
         a name (once may be a pun or a typo: "aman" and "Aman B Pulungan")."""
@@ -173,13 +201,10 @@ class People:
     def register(self, short: tuple[str, ...], key: Key | None = None, quoted: bool = False,
                  role: tuple[str, ...] = ()) -> Person:
         """A speaker named in the text: expand it to the full name and remember the person."""
-        name = self.full_name(short)
-        # Words the article also writes in lower case are common nouns, not names
-        # ("Laporan Hasil Pemeriksaan menyebutkan", "Pengurus Gerindra menyampaikan").
-        trimmed = name
-        while trimmed and self._is_common(trimmed[0]):
-            trimmed = trimmed[1:]
+        name, trimmed = self._names(short)
         person = self.person(trimmed or name)
+        # A place glued before the name ("Kedokanbunder Waskim") is an affiliation, like a title.
+        person.titled = person.titled or (len(trimmed) < len(name) and self._is_place(name[0]))
         person.common = person.common or not trimmed
         person.quoted = person.quoted or quoted
         person.titled = (person.titled or self._titles(role) or self._titled_somewhere(short))

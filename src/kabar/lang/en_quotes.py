@@ -77,3 +77,5 @@ ROLE_CONNECTORS = ("of", "and", "&", "/", "(", ")", "-", "for", "the", "at")
 SUBJECT_ADVERBS = ("also", "later", "then", "previously", "earlier", "has", "had", "have", "was", "is")
 
 ADVERBIAL_OPENERS = ("in", "at", "on", "during", "after", "before", "who", "when", "speaking", "as")
+
+PLACE_MARKERS = ("in", "to", "from", "of", "near")

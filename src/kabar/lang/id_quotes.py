@@ -136,8 +136,14 @@ NOT_NAMES = (
     "Pemerintah", "Polisi", "Warga", "Seperti", "Diketahui", "Bagi", "Tentu", "Kini", "Kala",
     "Meski", "Meskipun", "Walau", "Agar", "Supaya", "Maka", "Soal", "Terkait", "Atas",
     "Antara", "Melalui", "Tanpa", "Hingga", "Sampai", "Sejak", "Atau", "Dan", "Serta",
-    "Tahun", "Bulan", "Pekan", "Covid", "Kepada",
+    "Tahun", "Bulan", "Pekan", "Covid", "Kepada", "Secara", "Satu", "Dua", "Tiga", "Empat",
+    "Lima", "Enam", "Tujuh", "Delapan", "Sembilan", "Sepuluh", "Para", "Sang", "Semua", "Setiap",
+    "Sejumlah", "Beberapa", "Banyak", "Salah", "Hanya", "Justru", "Akan", "Sudah", "Masih",
 )
+
+# Words before a place name: a capitalised word written after one of these elsewhere in the
+# article is a place, not the first word of a speaker's name ("Banyuwangi Istu Handono").
+PLACE_MARKERS = ("di", "ke", "dari", "Kota", "Kabupaten", "Provinsi", "Kecamatan", "Desa", "wilayah", "daerah")
 
 # Words after which a following name is an object, not a mention in speaker position
 # (used only to skip clearly non-speaking mentions when a pronoun is resolved).

@@ -2,7 +2,8 @@
 without repeating itself, and how fast is a brief for stories of 5, 50 and 500 articles.
 
 Data (read from ../shared/data, never copied): ECB+ DEV articles grouped by their gold event
-(40 stories of 8-21 English articles), the Feb-2023 seed story (seeds 000 and 001), and CLICK-ID
+(40 stories of 8-21 English articles), events-id-dev gold events of two or more articles
+(Indonesian, several outlets), the Feb-2023 seed story (seeds 000 and 001), and CLICK-ID
 articles replayed as stories of 5, 50 and 500 articles for speed.
 
 Measures (kabar.brief.evaluate, a plain word TF-IDF space per story, no entity linking):
@@ -90,6 +91,15 @@ def ecbplus_stories() -> dict[str, list[dict]]:
     return dict(sorted(stories.items()))
 
 
+def events_id_stories() -> dict[str, list[dict]]:
+    """Indonesian multi-outlet stories: the events-id-dev gold events of two or more articles."""
+    folder = DATA / "events-id-dev"
+    events = json.loads((folder / "gold.json").read_text())["events"]
+    records = {r["id"]: r for r in read_jsonl(folder / "articles.jsonl")}
+    return {name: [records[i] for i in event["articles"] if i in records]
+            for name, event in sorted(events.items()) if len(event["articles"]) >= 2}
+
+
 def seed_story() -> list[dict]:
     return [{"id": p.stem, "text": p.read_text(encoding="utf-8"), "language": "id"}
             for p in sorted((DATA / "seeds").glob("00[01]_*.txt"))]
@@ -100,9 +110,9 @@ def mean(values) -> float | None:
     return round(statistics.fmean(values), 3) if values else None
 
 
-def evaluate_quality(prepare) -> dict:
+def evaluate_quality(prepare, stories: dict[str, list[dict]]) -> dict:
     per_story = {}
-    for event, records in ecbplus_stories().items():
+    for event, records in stories.items():
         articles = to_articles(records, prepare)
         story = build_brief(event, articles)
         per_story[event] = {
@@ -179,7 +189,14 @@ def write_markdown(results: dict) -> str:
             f"| lead-6 baseline | {p['lead']['fact_coverage']} | {p['lead']['top_coverage']} | {p['lead']['redundancy']} |",
             "",
         ]
+    e = results["events_id"]["mean"]
     lines += [
+        f"## Indonesian: events-id-dev gold events of 2+ articles ({results['events_id']['stories']} stories)", "",
+        "| system | fact coverage (weighted) | top-6 facts covered | mean redundancy (max cosine) |",
+        "| --- | --- | --- | --- |",
+        f"| kabar | {e['kabar']['fact_coverage']} | {e['kabar']['top_coverage']} | {e['kabar']['redundancy']} |",
+        f"| lead-6 baseline | {e['lead']['fact_coverage']} | {e['lead']['top_coverage']} | {e['lead']['redundancy']} |",
+        "",
         "## Speed (CLICK-ID articles replayed as one story)", "",
         "| articles | sentences | build_brief s (median of 3) | plain TF-IDF fit s | ratio |",
         "| --- | --- | --- | --- | --- |",
@@ -199,8 +216,10 @@ def main() -> None:
     if not (DATA / "ecbplus-dev").is_dir():
         sys.exit("needs ../shared/data/ecbplus-dev beside the repository")
     prepare, mode = _preparer()
-    results = {"articles": mode, "ecbplus": evaluate_quality(prepare),
-               "ecbplus_plain": evaluate_quality(None) if prepare else None,
+    ecbplus = ecbplus_stories()
+    results = {"articles": mode, "ecbplus": evaluate_quality(prepare, ecbplus),
+               "ecbplus_plain": evaluate_quality(None, ecbplus) if prepare else None,
+               "events_id": evaluate_quality(prepare, events_id_stories()),
                "seed": evaluate_seed(prepare), "speed": evaluate_speed(prepare)}
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "brief.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")

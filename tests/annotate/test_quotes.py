@@ -189,3 +189,23 @@ def test_short_quote_followed_by_its_cue_is_kept():
 def test_unknown_language_uses_every_known_lexicon():
     quotes = extract_quotes(["\"We are ready,\" said Anna Schmidt.", "”Kami siap,” kata Budi Santoso."], "de")
     assert [q.speaker for q in quotes] == ["Anna Schmidt", "Budi Santoso"]
+
+
+def test_subject_with_apposition_and_adverbials():
+    paragraphs = [
+        "Ketua Koperasi Tani Makmur, Joko Susilo, saat dihubungi, Senin (3/5), mengatakan, harga pupuk naik sejak Januari.",
+        "”Petani kesulitan membeli pupuk sejak awal tahun,” katanya.",
+    ]
+    quotes = extract_quotes(paragraphs, "id")
+    assert [(q.speaker, q.direct) for q in quotes] == [("Joko Susilo", False), ("Joko Susilo", True)]
+
+
+def test_places_and_common_words_are_not_part_of_names():
+    paragraphs = [
+        "Vaksinasi warga di Banyuwangi dimulai pekan ini sesuai laporan dinas.",
+        "Kepala Dinas Kesehatan Banyuwangi Widji Lestariono menjelaskan, vaksinasi berjalan lancar.",
+        "Laporan Dinas menyebutkan, stok vaksin cukup sampai akhir bulan menurut laporan terakhir.",
+        "”Kami tidak kekurangan vaksin untuk warga,” ujarnya.",
+    ]
+    quotes = only(extract_quotes(paragraphs, "id"))
+    assert [(q.speaker, q.cue) for q in quotes] == [("Widji Lestariono", "ujarnya")]

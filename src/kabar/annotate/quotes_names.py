@@ -317,6 +317,13 @@ def subject_of(words: list[str], verb: int, lex: Lexicon) -> SpeakerPhrase | Non
                                      end=phrase.end)
         phrase = read_phrase(words, start, lex)
         if phrase is not None and phrase.end < end - 1 and words[phrase.end] == "," and phrase.kind != "role":
+            if not phrase.role:
+                return phrase  # "Saraswati, Koordinator ..., mengatakan"
+            # "Ketua Koperasi Tani Makmur, Joko Susilo, saat dihubungi, mengatakan"
+            named = read_phrase(words, phrase.end + 1, lex)
+            if named is not None and named.kind == "name" and named.end < end and words[named.end] == ",":
+                return SpeakerPhrase("name", name=named.name, role=phrase.role + phrase.name + named.role,
+                                     end=named.end)
             return phrase
         # "Ketua Umum KPBS Pangalengan, Aun Gunawan, saat dihubungi, Senin, mengatakan" and
         # "Wali Kota Surabaya Tri Rismaharini di Surabaya, Rabu (16/9), mengatakan": the subject

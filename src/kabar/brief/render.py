@@ -23,6 +23,8 @@ from kabar.records import Article, Story
 
 MAX_SOURCES_SHOWN = 3
 MAX_ID_SHOWN = 14
+MAX_SPEAKERS_SHOWN = 6
+MAX_QUOTES_SHOWN = 3
 
 
 def format_date(value: str | None) -> str:
@@ -101,15 +103,24 @@ def _timeline(story: Story, articles: Mapping[str, Article]) -> RenderableType:
 
 
 def _quotes(story: Story, articles: Mapping[str, Article]) -> RenderableType:
-    parts: list[RenderableType] = []
-    speaker = None
+    """Speakers in the brief's order (most reported first), a few statements each; the rest
+    are counted, not printed: the terminal page is a brief, the export has them all."""
+    by_speaker: dict[str, list] = {}
     for quote in story.quotes:
-        if quote.speaker != speaker:
-            speaker = quote.speaker
-            parts.append(Text(speaker, style="bold magenta"))
-        line = Text("“" + quote.text + "”" if quote.direct else "(reported) " + quote.text)
-        line.append(f"  [{_sources(quote.articles, articles)}]", style="dim")
-        parts.append(Padding(line, (0, 0, 0, 2)))
+        by_speaker.setdefault(quote.speaker, []).append(quote)
+    parts: list[RenderableType] = []
+    for speaker, quotes in list(by_speaker.items())[:MAX_SPEAKERS_SHOWN]:
+        parts.append(Text(speaker, style="bold magenta"))
+        for quote in quotes[:MAX_QUOTES_SHOWN]:
+            line = Text("“" + quote.text + "”" if quote.direct else "(reported) " + quote.text)
+            line.append(f"  [{_sources(quote.articles, articles)}]", style="dim")
+            parts.append(Padding(line, (0, 0, 0, 2)))
+        if len(quotes) > MAX_QUOTES_SHOWN:
+            parts.append(Padding(Text(f"+{len(quotes) - MAX_QUOTES_SHOWN} more", style="dim"), (0, 0, 0, 2)))
+    hidden = list(by_speaker)[MAX_SPEAKERS_SHOWN:]
+    if hidden:
+        count = sum(len(by_speaker[s]) for s in hidden)
+        parts.append(Text(f"+{count} statements by {len(hidden)} others: " + ", ".join(hidden), style="dim"))
     return Group(*parts)
 
 

@@ -209,3 +209,16 @@ def test_places_and_common_words_are_not_part_of_names():
     ]
     quotes = only(extract_quotes(paragraphs, "id"))
     assert [(q.speaker, q.cue) for q in quotes] == [("Widji Lestariono", "ujarnya")]
+
+
+def test_entities_name_the_speakers_of_pronoun_quotes():
+    lavrov = EntityMention(id="per-lavrov", name="Sergei Lavrov", type="PER", mentions=("Sergey Lavrov", "Lavrov"))
+    wang = EntityMention(id="per-wang-yi", name="Wang Yi", type="PER", mentions=("Wang Yi", "Wang"))
+    paragraphs = [
+        "Menlu Rusia Sergey Lavrov mengatakan, kedua negara sepakat memperluas kerja sama.",
+        "Ia bertemu Wang Yi di Beijing.",
+        "”Kami berterima kasih atas dukungan Tiongkok,” katanya.",
+    ]
+    quotes = only(extract_quotes(paragraphs, "id", entities=[lavrov, wang]))
+    # "Wang Yi" is linked but never speaks: "katanya" stays with the last person who spoke.
+    assert [(q.speaker, q.speaker_id) for q in quotes] == [("Sergei Lavrov", "per-lavrov")]

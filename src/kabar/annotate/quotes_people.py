@@ -217,17 +217,17 @@ class People:
         """Every occurrence outside quotes of a word of a known person's name."""
         by_word: dict[str, list[Person]] = {}
         for person in self.people:
+            # Linked entities name the people the quotes found; they do not add people: an
+            # entity that never speaks is no more a referent of "katanya" than a titled name.
+            person.entity = self.entity_for(person)
             if not person.credible:
                 continue
-            for word in person.short_words:
+            words = set(person.short_words)
+            if person.entity is not None:
+                words.update(w for form in (person.entity.name, *person.entity.mentions) for w in form.split()
+                             if is_capitalised(w) and len(w) > 1 and not self.lex.is_role(w))
+            for word in words:
                 by_word.setdefault(word, []).append(person)
-        for entity in self.entities:
-            person = self.person(tuple(entity.name.split()))
-            person.entity = entity
-            for mention in (entity.name, *entity.mentions):
-                for word in mention.split():
-                    if is_capitalised(word) and not self.lex.is_role(word):
-                        by_word.setdefault(word, []).append(person)
         found = []
         if by_word:
             for index, text in enumerate(self.texts):
@@ -289,11 +289,17 @@ class People:
         return None
 
     def entity_for(self, person: Person) -> EntityMention | None:
+        """The PER entity whose name or mentions hold this person's last name (and most of the
+        other words of it)."""
         if person.entity is not None:
             return person.entity
-        surname = person.name[-1].lower()
+        words = [w.lower() for w in person.name]
+        best, best_score = None, 0
         for entity in self.entities:
-            forms = (entity.name, *entity.mentions)
-            if any(surname in (w.lower() for w in form.split()) for form in forms):
-                return entity
-        return None
+            forms = {w.lower() for form in (entity.name, *entity.mentions) for w in form.split()}
+            if words[-1] not in forms:
+                continue
+            score = sum(w in forms for w in words)
+            if score > best_score:
+                best, best_score = entity, score
+        return best

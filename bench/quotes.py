@@ -4,7 +4,10 @@ Runs ``extract_quotes`` (no entities) on every article (paragraphs = blank-line 
 export-shaped JSONL to a temporary file, scores it with the corpus' own ``score.py`` and writes
 ``bench/results/quotes.json``.
 
-usage: .venv/bin/python bench/quotes.py [--errors N] [--data DIR]
+usage: .venv/bin/python bench/quotes.py [--errors N] [--data DIR] [--entities]
+
+--entities runs the entity stage first and passes its entities, as the pipeline does (the
+timing then includes entity recognition); the result goes to bench/results/quotes-entities.json.
 """
 
 from __future__ import annotations
@@ -32,13 +35,17 @@ def paragraphs_of(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
-def run(data: Path, errors: int = 0) -> dict:
+def run(data: Path, errors: int = 0, with_entities: bool = False) -> dict:
     articles = [json.loads(line) for line in (data / "articles.jsonl").open(encoding="utf-8") if line.strip()]
     bodies = [(a["id"], paragraphs_of(a["text"]), a.get("language") or "id") for a in articles]
     started, cpu_started = time.perf_counter(), time.process_time()
     records = []
+    recognize = None
+    if with_entities:
+        from kabar.annotate.entities import recognize
     for article_id, paragraphs, language in bodies:
-        quotes = extract_quotes(paragraphs, language)
+        entities = recognize(paragraphs, language) if recognize else ()
+        quotes = extract_quotes(paragraphs, language, entities)
         records.append({"id": article_id, "quotes": [
             {"text": q.text, "speaker": q.speaker, "speaker_id": q.speaker_id, "cue": q.cue, "direct": q.direct}
             for q in quotes
@@ -60,6 +67,7 @@ def run(data: Path, errors: int = 0) -> dict:
     match = LAST_LINE.search(last)
     result = {
         "data": "pfsa-id-dev",
+        "entities": with_entities,
         "scorer": last,
         "articles": len(articles),
         "seconds": round(elapsed, 3),
@@ -75,16 +83,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--errors", type=int, default=0, help="print up to N errors of each kind")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--entities", action="store_true", help="pass the entity stage's entities")
     args = parser.parse_args()
     if not (args.data / "articles.jsonl").exists():
         sys.exit(f"{args.data}: PFSA-ID DEV not found (expected ../shared/data/pfsa-id-dev next to the repo)")
-    result = run(args.data, args.errors)
+    result = run(args.data, args.errors, args.entities)
     print(result["scorer"])
     print(f"{result['articles_per_second']} articles/s ({result['articles']} articles in {result['seconds']} s; "
           f"{result['articles_per_cpu_second']} articles per CPU second)")
     results = REPO / "bench" / "results"
     results.mkdir(parents=True, exist_ok=True)
-    (results / "quotes.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    name = "quotes-entities.json" if args.entities else "quotes.json"
+    (results / name).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

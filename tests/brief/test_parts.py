@@ -3,7 +3,7 @@ disputed numbers, timeline precision and quote grouping."""
 
 from __future__ import annotations
 
-from kabar.brief import build_brief
+from kabar.brief import build_brief, render_brief
 from kabar.brief.sentences import (
     article_sentences, conflicting_numbers, language_data, split_text, strip_dateline, unquoted,
 )
@@ -106,3 +106,22 @@ def test_a_short_name_of_one_speaker_joins_the_full_name_but_a_shared_one_does_n
     speakers = {q.text.split()[0]: (q.speaker, q.speaker_id) for q in story.quotes}
     assert speakers["Tim"] == ("Thareq Kemal Habibie", "per:thareq")
     assert speakers["Mohon"] == ("Habibie", None)  # "Habibie" could be either Habibie
+
+
+def test_a_date_whose_offset_does_not_point_at_it_is_found_by_its_text():
+    body = ["Presiden menerima tamu negara di istana pada hari Senin pagi bersama para menteri."]
+    wrong = article("a", body, dates=[DateRef("Senin", "2023-02-20", 9999)])
+    story = build_brief("s", [wrong])
+    assert [(e.date, e.text) for e in story.timeline] == [("2023-02-20", body[0])]
+
+
+def test_articles_with_nothing_to_say_still_make_a_page():
+    from rich.console import Console
+
+    empty = Article(id="kosong", source="test", language="id", body=())
+    furniture = Article(id="iklan", source="test", language="id", body=("Baca juga: Harga emas hari ini",))
+    story = build_brief("s", [empty, furniture])
+    assert story.title and story.summary == () and story.start is None
+    console = Console(record=True, width=80)
+    console.print(render_brief(story, {"kosong": empty, "iklan": furniture}))
+    assert "date unknown" in console.export_text()

@@ -61,7 +61,11 @@ def _common_storyline(articles: Sequence[Article]) -> str | None:
 
 
 def _fallback_title(text: StoryText, summary) -> str:
-    first = summary[0].text if summary else (text.sentences[0].text if text.sentences else "")
+    """No article has a title: the story's first summary sentence, else its first words."""
+    if summary:
+        first = summary[0].text
+    else:
+        first = next((line for a in text.content for line in a.body if line.strip()), "") or "(untitled story)"
     if len(first) <= TITLE_FALLBACK_CHARS:
         return first
     return first[:TITLE_FALLBACK_CHARS].rsplit(" ", 1)[0] + "…"

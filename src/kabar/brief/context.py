@@ -74,10 +74,12 @@ def story_text(articles: Sequence[Article]) -> StoryText:
     row_at: dict[tuple[str, int], int] = {}
     dated: list[tuple[int, DateRef]] = []
     for article in content:
-        split = article_sentences(article, judged=per_article, also_at=[_offset_of(article, r) for r in article.dates])
+        body = article.text
+        offsets = [_offset_of(body, ref) for ref in article.dates]
+        split = article_sentences(article, judged=per_article, also_at=offsets)
         dated_positions = []
-        for ref in article.dates:
-            holder = _sentence_of_date(split, article, ref)
+        for ref, offset in zip(article.dates, offsets):
+            holder = sentence_at(split, offset) if offset >= 0 else None
             if holder is not None:
                 dated_positions.append((holder.position, ref))
         keep = set(range(min(per_article, len(split)))) | {p for p, _ in dated_positions}
@@ -90,15 +92,12 @@ def story_text(articles: Sequence[Article]) -> StoryText:
     return StoryText(by_id, content, sentences, space, title_rows, body_rows, dated)
 
 
-def _offset_of(article: Article, ref: DateRef) -> int:
-    if ref.start < 0 and ref.text:  # the annotator did not say where: the first place it is written
-        return article.text.find(ref.text)
-    return ref.start
-
-
-def _sentence_of_date(split: list[Sentence], article: Article, ref: DateRef) -> Sentence | None:
-    offset = _offset_of(article, ref)
-    return sentence_at(split, offset) if offset >= 0 else None
+def _offset_of(body: str, ref: DateRef) -> int:
+    """Where a date expression is in the joined body: its given offset when the text is there,
+    else the first place it is written (the annotator may not say, or count differently)."""
+    if ref.start >= 0 and body.startswith(ref.text, ref.start):
+        return ref.start
+    return body.find(ref.text) if ref.text else -1
 
 
 def as_array(rows: Sequence[int]) -> np.ndarray:

@@ -64,7 +64,12 @@ def _heading(title: str) -> Rule:
 
 
 def _header(story: Story) -> RenderableType:
-    span = format_date(story.start) if story.start == story.end else f"{format_date(story.start)} – {format_date(story.end)}"
+    if story.start is None:
+        span = "date unknown"
+    elif story.start == story.end:
+        span = format_date(story.start)
+    else:
+        span = f"{format_date(story.start)} – {format_date(story.end)}"
     outlets = ", ".join(story.outlets[:6]) + (f" +{len(story.outlets) - 6}" if len(story.outlets) > 6 else "")
     meta = Text.assemble(
         (span, "bold"), " · ", f"{len(story.articles)} article{'s' if len(story.articles) != 1 else ''}",

@@ -2,8 +2,9 @@
 
 The labelled corpora are small (~90k tokens), so most names in new text were never seen in
 training; a word's cluster ("words used like 'Jokowi'", "words used like 'Kabupaten'") lets the
-tagger generalise to them. Built at training time from raw article text under ../shared/data:
-each frequent word gets a vector of its left and right neighbours (positive PMI), reduced by SVD
+tagger generalise to them. Built at training time from the training splits of the NER corpora
+only (MIT / Apache-2.0): the news collections under ../shared/data are for evaluation and
+development and must not flow into a shipped artefact. Each frequent word gets a vector of its left and right neighbours (positive PMI), reduced by SVD
 and grouped by k-means at three granularities. Shipped as ``data/ner/clusters.tsv.gz``
 (word<TAB>coarse<TAB>middle<TAB>fine).
 """
@@ -11,37 +12,23 @@ and grouped by k-means at three granularities. Shipped as ``data/ner/clusters.ts
 from __future__ import annotations
 
 import gzip
-import json
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
 from scipy import sparse
 
-from kabar.annotate.entities.gazetteer import split_name
 
 GRANULARITIES = (32, 256, 1024)
 
 
-def iter_texts(data_dir: Path):
-    """Raw article text available for unsupervised learning (JSONL inputs with a "text" field)."""
-    for path in sorted(Path(data_dir).glob("*/articles.jsonl")):
-        with path.open(encoding="utf-8") as lines:
-            for line in lines:
-                record = json.loads(line)
-                text = record.get("text") or ""
-                if record.get("language", "id") == "id" and text:
-                    yield (record.get("title") or "") + "\n" + text
-
-
-def build_clusters(data_dir: Path, extra_sentences=(), min_count: int = 5,
+def build_clusters(training_sentences, min_count: int = 3,
                    context_size: int = 3000, dims: int = 100, seed: int = 13) -> dict[str, str]:
     from sklearn.cluster import MiniBatchKMeans
     from sklearn.decomposition import TruncatedSVD
     from sklearn.preprocessing import normalize
 
-    sentences = [[t.lower() for t in split_name(text)] for text in iter_texts(data_dir)]
-    sentences += [[t.lower() for t in tokens] for tokens in extra_sentences]
+    sentences = [[t.lower() for t in tokens] for tokens in training_sentences]
     counts = Counter(t for s in sentences for t in s)
     vocab = [w for w, c in counts.most_common() if c >= min_count]
     index = {w: i for i, w in enumerate(vocab)}

@@ -35,7 +35,7 @@ def train_model(data_dir: Path, out: Path, corpora: tuple[str, ...] = ("idner", 
     training = {name: read_conll(ner_dir / CORPORA[name][0]) for name in corpora}
     if rebuild_clusters or not (out / "clusters.tsv.gz").exists():
         sentences = [tokens for corpus in training.values() for tokens, _ in corpus]
-        dump_clusters(build_clusters(data_dir, sentences), out / "clusters.tsv.gz")
+        dump_clusters(build_clusters(sentences), out / "clusters.tsv.gz")
     tagger = Tagger(out, gazetteer=gazetteer, model_required=False)
 
     trainer = pycrfsuite.Trainer(verbose=False)

@@ -125,3 +125,16 @@ def test_articles_with_nothing_to_say_still_make_a_page():
     console = Console(record=True, width=80)
     console.print(render_brief(story, {"kosong": empty, "iklan": furniture}))
     assert "date unknown" in console.export_text()
+
+
+def test_outlets_that_put_one_happening_on_different_days_are_shown_both():
+    from kabar.brief.context import story_text
+    from kabar.brief.coverage import find_disagreements
+
+    first = article("a", ["Menteri Wang Yi bertemu Nikolai Patrushev di Moskow pada Selasa untuk membahas keamanan."],
+                    dates=[DateRef("Selasa", "2023-02-21", 54)])
+    second = article("b", ["Menteri Wang Yi bertemu Nikolai Patrushev di Moskow pada Rabu untuk membahas keamanan."],
+                     outlet="Kabar", dates=[DateRef("Rabu", "2023-02-22", 54)])
+    found = find_disagreements(story_text([first, second]))
+    assert len(found) == 1
+    assert {found[0].first_only, found[0].second_only} == {("2023-02-21",), ("2023-02-22",)}

@@ -28,7 +28,8 @@ SAME_FACT_STRICT = 0.5
 
 @dataclass(frozen=True)
 class Disagreement:
-    """One fact told two ways: each side's sentence, its article, and the numbers only it gives."""
+    """One fact told two ways: each side's sentence, its article, and the numbers (or resolved
+    dates) only it gives."""
 
     first: str
     first_article: str
@@ -81,8 +82,14 @@ def build_coverage(text: StoryText) -> list[Coverage]:
 
 def find_disagreements(text: StoryText, limit: int = 5) -> list[Disagreement]:
     """Pairs of sentences from different outlets that state one fact with different numbers
-    (counts, dates, ages): a first version that shows both sides rather than choosing."""
-    rows = [r for r in text.body_rows if text.sentences[r].newsworthy and numbers_of(text.sentences[r].text)]
+    (counts, ages, days of the month) or on dates resolved to different days ("Selasa" in one,
+    "Rabu" in the other): a first version that shows both sides rather than choosing."""
+    dates_of: dict[int, set[str]] = defaultdict(set)
+    for row, ref in text.dated:
+        if not ref.background:
+            dates_of[row].add(ref.date)
+    rows = [r for r in text.body_rows
+            if text.sentences[r].newsworthy and (r in dates_of or numbers_of(text.sentences[r].text))]
     if len(rows) < 2:
         return []
     similar = text.space.similarity(rows, rows, threshold=max(SAME_FACT, SAME_FACT_STRICT))
@@ -95,6 +102,8 @@ def find_disagreements(text: StoryText, limit: int = 5) -> list[Disagreement]:
             continue
         first, second = text.sentences[a], text.sentences[b]
         conflict = conflicting_numbers(first.text, second.text)
+        if conflict is None and dates_of[a] and dates_of[b] and not dates_of[a] & dates_of[b]:
+            conflict = (tuple(sorted(dates_of[a])), tuple(sorted(dates_of[b])))
         key = frozenset((first.text, second.text))
         if conflict and key not in seen:
             seen.add(key)
@@ -103,4 +112,3 @@ def find_disagreements(text: StoryText, limit: int = 5) -> list[Disagreement]:
             if len(found) >= limit:
                 break
     return found
-

@@ -63,6 +63,8 @@ class Tokenized:
         self._joined = "\n".join(texts)
         self._common: dict[str, bool] = {}
         self._name_cache: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._titled_cache: dict[tuple[str, ...], bool] = {}
+        self._places: dict[str, bool] = {}
         self._cache: dict[int, TokenizedParagraph] = {}
 
     def __len__(self) -> int:
@@ -92,8 +94,10 @@ class People:
         self._joined = "\n".join(texts)
         self._common: dict[str, bool] = {}
         self._name_cache: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._titled_cache: dict[tuple[str, ...], bool] = {}
+        self._places: dict[str, bool] = {}
         self.quoted = sorted(quoted)
-        self.people: list[Person] = []
+        self.people: dict[tuple[str, ...], Person] = {}
         self.entities = [e for e in entities if e.type == "PER"]
         # Capitalised runs outside quotes, read into role + name only when a name asks for them.
         self._runs: list[tuple[Key, list[str]]] = []
@@ -151,7 +155,17 @@ class People:
             self._name_cache[short] = (name, trimmed)
         return self._name_cache[short]
 
+    def _place_trimmed(self, short: tuple[str, ...]) -> bool:
+        name, trimmed = self._names(short)
+        return self._is_place(name[len(name) - len(trimmed) - 1])
+
     def _is_place(self, word: str) -> bool:
+        """Written after "di", "ke", "Kota" ... somewhere in the article."""
+        if word not in self._places:
+            self._places[word] = self._find_place(word)
+        return self._places[word]
+
+    def _find_place(self, word: str) -> bool:
         text = self._joined
         for marker in self.lex.place_markers:
             at = text.find(marker + " " + word)
@@ -176,6 +190,11 @@ class People:
 
     def _titled_somewhere(self, short: tuple[str, ...]) -> bool:
         """The article gives this name a title or office somewhere ("(PVMBG) Mukijo")."""
+        if short not in self._titled_cache:
+            self._titled_cache[short] = self._find_title(short)
+        return self._titled_cache[short]
+
+    def _find_title(self, short: tuple[str, ...]) -> bool:
         n = len(short)
         for number in self._runs_with.get(short[-1], ()):
             phrase = self._phrase(number)
@@ -191,12 +210,10 @@ class People:
         return self._phrases[number]
 
     def person(self, name: tuple[str, ...]) -> Person:
-        for p in self.people:
-            if p.name == name:
-                return p
-        p = Person(name)
-        self.people.append(p)
-        return p
+        found = self.people.get(name)
+        if found is None:
+            found = self.people[name] = Person(name)
+        return found
 
     def register(self, short: tuple[str, ...], key: Key | None = None, quoted: bool = False,
                  role: tuple[str, ...] = ()) -> Person:
@@ -204,7 +221,7 @@ class People:
         name, trimmed = self._names(short)
         person = self.person(trimmed or name)
         # A place glued before the name ("Kedokanbunder Waskim") is an affiliation, like a title.
-        person.titled = person.titled or (len(trimmed) < len(name) and self._is_place(name[0]))
+        person.titled = person.titled or (0 < len(trimmed) < len(name) and self._place_trimmed(short))
         person.common = person.common or not trimmed
         person.quoted = person.quoted or quoted
         person.titled = (person.titled or self._titles(role) or self._titled_somewhere(short))
@@ -216,7 +233,7 @@ class People:
     def index_mentions(self) -> None:
         """Every occurrence outside quotes of a word of a known person's name."""
         by_word: dict[str, list[Person]] = {}
-        for person in self.people:
+        for person in self.people.values():
             # Linked entities name the people the quotes found; they do not add people: an
             # entity that never speaks is no more a referent of "katanya" than a titled name.
             person.entity = self.entity_for(person)

@@ -54,6 +54,20 @@ def _role_prefix(tokens: list[str], roles) -> int:
     return 0
 
 
+def _role_in_span(tokens: list[str], roles) -> tuple[int, str | None]:
+    """A role inside a tagged person span, after at most two leading words and before the name:
+    "Menlu Wang Yi", "Russian Foreign Minister Sergey Lavrov", "Presiden Rusia Vladimir Putin".
+    Returns how many tokens to cut (the role and a place right after it) and the role."""
+    for lead in range(0, min(3, len(tokens) - 1)):
+        n = _role_prefix(tokens[lead:], roles)
+        if n:
+            cut = lead + n
+            while cut < len(tokens) - 1 and lookup(tokens[cut]):
+                cut += 1
+            return cut, " ".join(tokens[lead:lead + n])
+    return 0, None
+
+
 def _role_before(tokens: tuple[str, ...], start: int, roles) -> str | None:
     """A role just before a name, allowing a place between ("Presiden Rusia Vladimir Putin")."""
     for skip in range(0, 4):
@@ -81,10 +95,8 @@ def spans_to_mentions(spans: list[Span], title_paragraph: int | None, language: 
     previous: Span | None = None
     for span in spans:
         tokens = list(span.sentence_tokens[span.token_start:span.token_end])
-        role = None
-        cut = _role_prefix(tokens, roles) if span.type == "PER" else 0
+        cut, role = _role_in_span(tokens, roles) if span.type == "PER" else (0, None)
         if cut:
-            role = " ".join(tokens[:cut])
             tokens = tokens[cut:]
         elif span.type == "PER":
             role = _role_before(span.sentence_tokens, span.token_start, roles)

@@ -1,5 +1,8 @@
 """Quote extraction on invented sentences: one test per form the extractor must handle."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from kabar.annotate.quotes import extract_quotes
 from kabar.records import EntityMention
 
@@ -222,3 +225,21 @@ def test_entities_name_the_speakers_of_pronoun_quotes():
     quotes = only(extract_quotes(paragraphs, "id", entities=[lavrov, wang]))
     # "Wang Yi" is linked but never speaks: "katanya" stays with the last person who spoke.
     assert [(q.speaker, q.speaker_id) for q in quotes] == [("Sergei Lavrov", "per-lavrov")]
+
+
+PIECES = ['"', "“", "”", "«", "»", "''", " kata ", "katanya", " Budi", " Presiden", " ia ", ",", ".",
+          " mengatakan", " Menurut ", "(", ")", " dia", "Wang Yi", " di ", " said ", " he ", "x", " ", "—", ":"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(PIECES), max_size=25).map("".join), max_size=4),
+       st.sampled_from(["id", "en", "xx"]))
+def test_any_text_gives_well_formed_quotes(paragraphs, language):
+    quotes = extract_quotes(paragraphs, language)
+    words = set(" ".join(paragraphs).replace('"', " ").split())
+    for quote in quotes:
+        assert quote.text.strip()
+        assert 0 <= quote.paragraph < len(paragraphs)
+        # Every word of a quote comes from the text (marks and a trailing comma aside).
+        for word in quote.text.split():
+            assert any(word.strip("“”«»'\",") in w for w in words)

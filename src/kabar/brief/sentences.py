@@ -142,12 +142,18 @@ def numbers_of(text: str) -> set[str]:
     return set(_NUMBER.findall(text))
 
 
+def numbers_disagree(first: set[str], second: set[str]) -> bool:
+    """Each of two statements of one fact gives a number the other does not."""
+    return bool(first - second and second - first)
+
+
 def conflicting_numbers(first: str, second: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """When two statements of one fact each give a number the other does not (120 vs 150
-    diplomats, the 21st vs the 22nd), those numbers; None when they do not disagree."""
+    """When two statements of one fact disagree on numbers (120 vs 150 diplomats, the 21st vs
+    the 22nd), the numbers only each gives; None when they do not disagree."""
     numbers_a, numbers_b = numbers_of(first), numbers_of(second)
-    only_a, only_b = numbers_a - numbers_b, numbers_b - numbers_a
-    return (tuple(sorted(only_a)), tuple(sorted(only_b))) if only_a and only_b else None
+    if not numbers_disagree(numbers_a, numbers_b):
+        return None
+    return tuple(sorted(numbers_a - numbers_b)), tuple(sorted(numbers_b - numbers_a))
 
 
 def strip_dateline(text: str, dateline: str | None) -> str:

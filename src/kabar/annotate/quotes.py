@@ -93,6 +93,8 @@ def extract_quotes(paragraphs: Sequence[str], language: str,
             quotes[-1] = replace(quotes[-1], text=quotes[-1].text + " " + text)
             continue
         speaker = _resolve(attribution, (paragraph, offset), people, last_speaker)
+        if not direct and (speaker is None or not (speaker.credible or people.entity_for(speaker))):
+            continue  # "Keduanya menyampaikan ...", "Statistik menyebutkan ...": no person speaks
         if speaker is not None and attribution is not None:
             last_speaker = speaker
         entity = people.entity_for(speaker) if speaker else None

@@ -126,7 +126,7 @@ def build_timeline(text: StoryText) -> list[TimelineEntry]:
         row = _representative(text, happening.rows)
         entries.append(TimelineEntry(happening.date, text.sentences[row].text,
                                      _articles(text, happening.rows), happening.background))
-    entries.sort(key=lambda e: (e.date, e.background is False))
+    entries.sort(key=lambda e: e.date)  # stable: within a day, the most told first
     return entries
 
 

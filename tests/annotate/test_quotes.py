@@ -243,3 +243,18 @@ def test_any_text_gives_well_formed_quotes(paragraphs, language):
         # Every word of a quote comes from the text (marks and a trailing comma aside).
         for word in quote.text.split():
             assert any(word.strip("“”«»'\",") in w for w in words)
+
+
+def test_long_role_phrases_end_in_the_name():
+    cases = {
+        "ujar Direktur Eksekutif Centre for Strategic and International Studies (CSIS) Yose Rizal Damuri dalam diskusi.":
+            "Yose Rizal Damuri",
+        "kata ekonom dan pemerhati kebijakan Abdul Malik pada diskusi daring.": "Abdul Malik",
+        "kata Wali Kota Surabaya Tri Rismaharini di Taman Surya.": "Tri Rismaharini",
+        "kata Kepala Urusan Perencanaan di Desa Pandanlandung Doni Andriawan.": "Doni Andriawan",
+        "kata Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Mahfud MD dalam konferensi pers.": "Mahfud MD",
+        "kata Dedy, Kepala Peleton B dari Stasiun Pemadam Kebakaran Sektor II Kebayoran Baru.": "Dedy",
+    }
+    for attribution, speaker in cases.items():
+        quotes = extract_quotes(["”Kami siap membantu warga di sana,” " + attribution], "id")
+        assert [q.speaker for q in quotes] == [speaker], attribution

@@ -166,6 +166,13 @@ def classify(collected: list[str], lex: Lexicon, anaphor: bool = False, end: int
     return SpeakerPhrase("name", name=name, role=role, end=end)
 
 
+def _capitalised_run_length(words: list[str], start: int) -> int:
+    end = start
+    while end < len(words) and is_capitalised(words[end]):
+        end += 1
+    return end - start
+
+
 def _names_a_place(role: tuple[str, ...], name: tuple[str, ...], lex: Lexicon) -> bool:
     """"Kota Bekasi", "Bank Dunia": a one-word name right after a place or body noun (but
     "Wali Kota Bima" is a mayor)."""
@@ -239,7 +246,8 @@ def read_attribution(words: list[str], start: int, lex: Lexicon, max_lead: int =
     if i < n and words[i].lower() in lex.pronouns:
         return SpeakerPhrase("pronoun", (words[i],), end=i + 1)
     lead: list[str] = []
-    while i < n and words[i].islower() and words[i] not in lex.connectors and len(lead) < max_lead:
+    # Lower-case words before the name describe the speaker ("ekonom dan pemerhati kebijakan").
+    while i < n and words[i].islower() and len(lead) < max_lead:
         if words[i] in lex.pronouns or words[i] in lex.demonstratives:
             break
         lead.append(words[i])
@@ -262,7 +270,11 @@ def read_attribution(words: list[str], start: int, lex: Lexicon, max_lead: int =
         elif word.lower() in lex.role_lower and not runs:
             current.append(word)
         elif word == "," or word.lower() in lex.connectors or (
-                word == "di" and following.lower() in lex.admin_heads and runs + [current] and current):
+                # "Kepala Urusan Perencanaan di Desa Pandanlandung Doni Andriawan", but not
+                # "Wali Kota Surabaya Tri Rismaharini di Taman Surya"
+                word == "di" and following.lower() in lex.admin_heads and current
+                and any(_role_token(current, k, lex) for k in range(len(current)))
+                and _capitalised_run_length(words, i + 1) >= 3):
             if current:
                 runs.append(current)
                 current = []

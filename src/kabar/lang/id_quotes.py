@@ -160,7 +160,7 @@ ADMIN_HEADS = (
 
 # Lower-case words that keep a long role phrase going between its parts ("anggota Panja RUU
 # Cipta Kerja dari Fraksi Partai Gerindra Obon Tabrani").
-ROLE_CONNECTORS = ("dan", "dari", "sekaligus", "serta", "&", "/", "(", ")", "-", "untuk", "bidang", "pada", "for", "of")
+ROLE_CONNECTORS = ("dan", "dari", "sekaligus", "serta", "&", "/", "(", ")", "-", "untuk", "bidang", "pada", "for", "of", "and")
 
 # Adverbs between a subject and its reporting verb ("Agus juga mengimbau", "Ia pun menegaskan").
 SUBJECT_ADVERBS = ("juga", "pun", "kembali", "lalu", "kemudian", "sebelumnya", "sempat", "bahkan", "lantas", "sendiri", "justru", "tetap")

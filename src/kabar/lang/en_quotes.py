@@ -68,7 +68,6 @@ NOT_NAMES = (
     "According", "Reuters", "AFP", "AP",
 )
 
-OBJECT_MARKERS = ("to", "with", "by")
 
 ADMIN_HEADS = ("University", "Bank", "Party", "Ministry", "Department")
 

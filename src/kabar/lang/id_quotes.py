@@ -145,9 +145,6 @@ NOT_NAMES = (
 # article is a place, not the first word of a speaker's name ("Banyuwangi Istu Handono").
 PLACE_MARKERS = ("di", "ke", "dari", "Kota", "Kabupaten", "Provinsi", "Kecamatan", "Desa", "wilayah", "daerah")
 
-# Words after which a following name is an object, not a mention in speaker position
-# (used only to skip clearly non-speaking mentions when a pronoun is resolved).
-OBJECT_MARKERS = ("kepada", "dengan", "bersama", "terhadap", "oleh")
 
 # Nouns of places and bodies whose next capitalised word names the place or body, not a person
 # ("Kabupaten Banjarnegara", "Polres Sleman", "PT Waskita").

@@ -25,7 +25,7 @@ from kabar.annotate.quotes_names import (
     read_phrase,
     subject_of,
 )
-from kabar.annotate.quotes_people import Key, People, Person, Tokenized, TokenizedParagraph
+from kabar.annotate.quotes_people import Key, People, Person, Tokenized
 from kabar.records import EntityMention, Quote
 
 # A quotation this short is a scare quote, a title or a fragment inside a reported statement
@@ -84,13 +84,13 @@ def extract_quotes(paragraphs: Sequence[str], language: str,
     items += [(key[0], key[1], text, a, False) for text, a, key in reported]
     items.sort(key=lambda item: (item[0], item[1]))
     for paragraph, offset, text, attribution, direct in items:
-        if direct and not (attribution and attribution.follows_quote) and len(WORDS.findall(text)) <= MAX_SCARE_QUOTE_WORDS:
-            continue
         # '"A," katanya, "B."' is one statement: one quote "A B" (PFSA-ID DEV scores the same
         # either way; a reader wants the statement whole).
         if (attribution is not None and attribution.continues and quotes
                 and quotes[-1].paragraph == paragraph and quotes[-1].direct):
             quotes[-1] = replace(quotes[-1], text=quotes[-1].text + " " + text)
+            continue
+        if direct and not (attribution and attribution.follows_quote) and len(WORDS.findall(text)) <= MAX_SCARE_QUOTE_WORDS:
             continue
         speaker = _resolve(attribution, (paragraph, offset), people, last_speaker)
         if not direct and (speaker is None or not (speaker.credible or people.entity_for(speaker))):

@@ -138,3 +138,15 @@ def test_outlets_that_put_one_happening_on_different_days_are_shown_both():
     found = find_disagreements(story_text([first, second]))
     assert len(found) == 1
     assert {found[0].first_only, found[0].second_only} == {("2023-02-21",), ("2023-02-22",)}
+
+
+def test_a_sentence_that_leans_on_the_one_before_gives_way_to_one_that_stands_alone():
+    leaning = "Ia mengatakan kondisi Habibie sudah membaik setelah dirawat intensif di RSPAD."
+    story = build_brief("s", [
+        article("a", [leaning]),
+        article("c", [leaning], outlet="Suara"),  # the leaning wording is the more common one
+        article("b", ["Thareq mengatakan kondisi Habibie sudah membaik setelah dirawat intensif di RSPAD."],
+                outlet="Kabar"),
+    ])
+    assert story.summary[0].text.startswith("Thareq")
+    assert set(story.summary[0].articles) == {"a", "b", "c"}

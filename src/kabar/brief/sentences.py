@@ -33,6 +33,7 @@ class LanguageData:
     boilerplate_start: re.Pattern[str]
     boilerplate_anywhere: tuple[re.Pattern[str], ...]
     abbreviations: frozenset[str]
+    dangling: re.Pattern[str]  # openings that lean on the sentence before ("Ia", "Hal itu")
 
 
 @lru_cache(maxsize=None)
@@ -51,6 +52,7 @@ def language_data(language: str) -> LanguageData:
         boilerplate_start=re.compile("|".join(f"(?:{p[1:]})" for p in patterns if p.startswith("^"))),
         boilerplate_anywhere=tuple(re.compile(p) for p in patterns if not p.startswith("^")),
         abbreviations=frozenset(data["abbreviations"]),
+        dangling=re.compile(r"(?:%s)\b" % "|".join(map(re.escape, data.get("dangling", ["\0"])))),
     )
 
 
@@ -63,6 +65,7 @@ class Sentence:
     start: int  # character span in "\n".join(article.body)
     end: int
     newsworthy: bool  # not boilerplate, not a bare quote, long enough to state a fact
+    standalone: bool = True  # does not open with a pronoun that needs the sentence before
 
 
 def split_text(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
@@ -191,8 +194,10 @@ def article_sentences(article: Article, judged: int | None = None,
             start = offset + a + (len(raw) - len(raw.lstrip()))
             newsworthy = (not furniture and asked(offset + a, offset + b)
                           and _states_a_fact(text, None if outside is None else outside[a:b]))
+            standalone = not (newsworthy and data.dangling.match(text.lstrip("\"“‘'(").lower()))
             sentences.append(Sentence(text=text, article_id=article.id, position=len(sentences),
-                                      paragraph=number, start=start, end=offset + b, newsworthy=newsworthy))
+                                      paragraph=number, start=start, end=offset + b, newsworthy=newsworthy,
+                                      standalone=standalone))
         offset = end + 1
     return sentences
 

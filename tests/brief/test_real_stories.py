@@ -15,7 +15,7 @@ from kabar.brief.evaluate import lead_baseline, plain_article, summary_quality
 from kabar.records import RawDocument
 from tests.conftest import shared
 
-# Measured 0.50 fact coverage and 0.66 of the top-6 facts on plain articles (bench/brief.py
+# Measured 0.50 fact coverage and 0.65 of the top-6 facts on plain articles (bench/brief.py
 # measures the same with the pipeline's cleaning and annotation);
 # the lead baseline reaches about half of that.
 MIN_FACT_COVERAGE = 0.45

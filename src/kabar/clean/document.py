@@ -28,12 +28,15 @@ URL_LINE = re.compile(r"^(https?://|www\.|bit\.ly/|t\.co/)\S+$|^\S+\.(com|id|co|
 YEAR = re.compile(r"\b(19|20)\d\d\b")
 DATE_SHAPE = re.compile(r"\d{1,2}:\d\d|\b\d{1,2}[ /.-]\w{3,9}[ /.-](19|20)\d\d\b|\b\w{3,9} \d{1,2},? (19|20)\d\d\b")
 # CLICK-ID style scrapes join paragraphs with commas: "... tidak benar.,Rubijanto mengatakan"
-JOINED_PARAGRAPHS = re.compile(r"(?<=[.!?\"”])\s*,(?=\s*[\"“]?[A-Z0-9])")
+JOINED_PARAGRAPHS = re.compile(r"(?<=[.!?\"”:])\s*,+(?=\s*[\"“]?[A-Z0-9])")
 MIN_JOINS = 2
 FALLBACK_WORDS = 15
+MIN_LETTERS = 20
+MIN_EXTRACTED_WORDS = 20
 SENTENCE_MIN_WORDS = 6
 IN_ARTICLE_INSERTS = {"related-links", "ad", "caption", "share", "font-controls", "promo", "url"}
 MAX_INSERT_LINES = 8
+CAPTION_MAX_WORDS = 30
 # Class/id words of an HTML line's ancestors, as the kind of a cut line.
 HINT_KINDS = (
     ("comment", "comments"), ("share", "share"), ("social", "share"), ("caption", "caption"),
@@ -77,9 +80,20 @@ def clean_document(doc: RawDocument, templates: TemplateMemory | None = None) ->
         lines = _split_joined_paragraphs(lines)
     outlet_key = doc.outlet or outlet_from_url(doc.url or (page.url if page else None))
 
-    verdicts = _judge_lines(lines, extra, model, pre_extracted, templates, outlet_key)
+    outside: list[_Verdict] = []
+    if page is not None and len(page.extracted.split()) >= MIN_EXTRACTED_WORDS:
+        # trafilatura's main text, cleaned by the same rules. On held-out sites it beats the
+        # line classifier (bench/extraction.py --cv), so the classifier only stands in when
+        # trafilatura finds no article.
+        outside = _outside_extract(lines, page.extracted)
+        lines = text_lines(page.extracted)
+        verdicts = _judge_lines(lines, None, None, False, templates, outlet_key, use_classifier=False)
+    else:
+        verdicts = _judge_lines(lines, extra, model, pre_extracted, templates, outlet_key,
+                                use_classifier=not pre_extracted)
     if templates is not None:
         templates.observe(outlet_key, [l.text for l in lines])
+    verdicts = verdicts + outside
 
     authors: list[str] = []
     byline_sources: list[str] = []
@@ -151,6 +165,8 @@ def _reject_junk(text: str) -> None:
     if not text.strip():
         raise CleanError("empty document: no visible text")
     sample = text[:20000]
+    if sum(1 for c in sample if c.isalpha()) < MIN_LETTERS:
+        raise CleanError("no article text: only punctuation or a few characters")
     bad = sum(1 for c in sample if c == "\ufffd" or (ord(c) < 32 and c not in "\t\n\r"))
     letters = sum(1 for c in sample if c.isalpha())
     if bad > 0.05 * len(sample) or letters < 0.4 * len(sample.replace(" ", "")):
@@ -172,17 +188,31 @@ def _split_joined_paragraphs(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _judge_lines(lines, extra, model, pre_extracted, templates, outlet_key) -> list[_Verdict]:
+def _outside_extract(lines: list[Line], extracted: str) -> list[_Verdict]:
+    """The page's lines that trafilatura left out, each with the kind its markup suggests."""
+    from kabar.clean.train import coverage
+
+    covered = coverage(lines, extracted)
+    outside = []
+    for line, c in zip(lines, covered):
+        if c < 0.5:
+            kind = rule_kind(line.text) or _kind_from_markup(line) or ("date" if _is_date_line(line.text) else "other")
+            outside.append(_Verdict(line.text, kind))
+    return outside
+
+
+def _judge_lines(lines, extra, model, pre_extracted, templates, outlet_key, use_classifier=True) -> list[_Verdict]:
     verdicts = [_Verdict(l.text, rule_kind(l.text)) for l in lines]
     _mark_related_lists(verdicts)
     for v in verdicts:
         if v.kind is None and URL_LINE.match(v.text):
             v.kind = "url"
-        elif v.kind is None and caption_marker().search(v.text) and len(v.text.split()) <= 40:
+        elif v.kind is None and not pre_extracted and caption_marker().search(v.text) \
+                and len(v.text.split()) <= CAPTION_MAX_WORDS:
             v.kind = "caption"
         elif v.kind is None and templates is not None and templates.is_template(outlet_key, v.text):
             v.kind = "template"
-    if pre_extracted:
+    if not use_classifier:
         return verdicts
     probs = predict_body(line_features(lines, extra), model)
     if probs is None:  # no model installed: keep long lines only
@@ -197,7 +227,7 @@ def _judge_lines(lines, extra, model, pre_extracted, templates, outlet_key) -> l
         v.kind = _kind_from_markup(lines[i])
         if v.kind:
             continue
-        if len(v.text.split()) <= 12 and YEAR.search(v.text) and DATE_SHAPE.search(v.text):
+        if _is_date_line(v.text):
             v.kind = "date"
         elif i < first:
             v.kind = "navigation"
@@ -239,6 +269,10 @@ def _body_neighbour(verdicts: list[_Verdict], keep: list[bool], i: int, step: in
 
 def _reads_as_sentence(text: str) -> bool:
     return len(text.split()) >= SENTENCE_MIN_WORDS and bool(SENTENCE_END.search(text))
+
+
+def _is_date_line(text: str) -> bool:
+    return len(text.split()) <= 12 and bool(YEAR.search(text)) and bool(DATE_SHAPE.search(text))
 
 
 def _kind_from_markup(line: Line) -> str | None:

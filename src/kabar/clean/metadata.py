@@ -94,18 +94,34 @@ def find_dateline(paragraph: str) -> Dateline | None:
     m = DATELINE.match(paragraph)
     if m:
         place, outlet, agency = m.group("place").strip(), m.group("outlet"), m.group("agency")
+        if outlet and _is_outlet_name(place):  # "TEMPO.CO, Jakarta - ": outlet first, then the place
+            place, outlet = outlet, place
         agencies = tuple(a for a in (canonical_source(x) for x in re.split(r"[,/]", agency or "")) if a)
+        if not outlet and _is_outlet_name(place):  # "KOMPAS.COM - "
+            return Dateline(m.group(0), None, place, agencies)
         if place.isupper() and len(place.replace(" ", "")) >= 3:
             return Dateline(m.group(0), _fix_place(place), outlet, agencies)
         if outlet:  # "Jakarta, CNN Indonesia -- "
             return Dateline(m.group(0), _fix_place(place), outlet, agencies)
-        if len(place.split()) <= 2 and not agency:  # "Antv – ": the outlet names itself
+        if _outlet_prefix(place, m.group(0)) and not agency:  # "Antv – ": the outlet names itself
             return Dateline(m.group(0), None, place, agencies)
         return None
     lost = LOST_DATELINE.match(paragraph)
     if lost:
         return Dateline(lost.group(0))
     return None
+
+
+def _is_outlet_name(word: str) -> bool:
+    return bool(canonical_source(word) or word.lower() in OUTLET_DOMAINS
+                or re.search(r"\.(com|co|id|net)$", word, re.I))
+
+
+def _outlet_prefix(word: str, prefix: str) -> bool:
+    """"Antv – ", "Liputan6.com - ": one name before a dash; "Perang Rusia - Ukraina" is not."""
+    if " " in word:
+        return False
+    return _is_outlet_name(word) or "–" in prefix or "—" in prefix
 
 
 # ---------------------------------------------------------------- bylines
@@ -197,7 +213,8 @@ def cited_sources(paragraphs: list[str]) -> list[str]:
             if parts and all(canons):
                 for c in canons:
                     add(c)
-    return found
+    # "dikutip dari Harian Sinar Pagi" also matches the descriptor "harian": keep the longer name
+    return [n for n in found if not any(n != m and re.search(rf"\b{re.escape(n)}$", m) for m in found)]
 
 
 # ---------------------------------------------------------------- outlet

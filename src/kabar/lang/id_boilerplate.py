@@ -65,6 +65,5 @@ DATELINE_OUTLET_HINT = r"(kompas\.com|detik(com)?|antara(news)?|liputan6\.com|te
 # Marks that betray a photo caption inside an otherwise sentence-like line.
 CAPTION_MARKERS: tuple[str, ...] = (
     r"\((kiri|kanan|tengah|ki-ka|ka-ki|kiri ke kanan|dari kiri)\)",
-    r"^\(?(foto|ilustrasi)\b",
     r"\((foto|ilustrasi|sumber)\s*:[^)]*\)$",
 )

@@ -241,8 +241,10 @@ class People:
                 continue
             words = set(person.short_words)
             if person.entity is not None:
-                words.update(w for form in (person.entity.name, *person.entity.mentions) for w in form.split()
-                             if is_capitalised(w) and len(w) > 1 and not self.lex.is_role(w))
+                # One-word forms the entity stage linked ("Valdimir" for "Vladimir"), not every
+                # word of its longer forms ("Masjid Istiqlal Nasaruddin Umar").
+                words.update(form for form in person.entity.mentions
+                             if " " not in form and is_capitalised(form) and len(form) > 1 and not self.lex.is_role(form))
             for word in words:
                 by_word.setdefault(word, []).append(person)
         found = []

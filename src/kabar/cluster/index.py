@@ -35,8 +35,11 @@ DEFAULT_PARAMS = {
     "bias": -3.0,
     "threshold": 0.5,
     "duplicate_jaccard": 0.5,
-    "window_days": 5,
+    "window_days": 7,
     "idle_articles": 50_000,
+    # Also kept: whatever was touched in the last this-many arrivals, so an archive ingested
+    # out of date order does not lose its stories to a clock that jumped ahead.
+    "recent_articles": 5_000,
     "storyline_min_shared": 2,
     "storyline_min_similarity": 0.15,
 }
@@ -61,9 +64,16 @@ class StoryIndex:
 
     def __init__(self, params: dict | None = None) -> None:
         self.params = {**DEFAULT_PARAMS, **(params or load_params())}
-        weights = self.params["weights"]
-        self._weights = [float(weights.get(name, 0.0)) for name in FEATURES]
-        self._bias = float(self.params["bias"])
+        if "models" in self.params:  # learned per-language models replace the defaults
+            for key in ("weights", "bias", "threshold"):
+                self.params.pop(key, None)
+        models = self.params.get("models") or {"*": self.params}
+        # language -> (weights in FEATURES order, bias, threshold); "*" for other languages
+        self._models = {
+            lang: ([float(m["weights"].get(f, 0.0)) for f in FEATURES], float(m["bias"]), float(m["threshold"]))
+            for lang, m in models.items()
+        }
+        self._fallback = self._models.get("*") or next(iter(self._models.values()))
         self._stem = Stemmer()
         self.seq = 0
         self.clock: int | None = None  # latest article day seen
@@ -177,8 +187,12 @@ class StoryIndex:
         for term in profile.text_terms:
             self.df[term] = self.df.get(term, 0) + 1
 
+    def _model(self, profile: ArticleProfile) -> tuple[list[float], float, float]:
+        return self._models.get(profile.language, self._fallback)
+
     def probability(self, profile: ArticleProfile, story: StoryState) -> float:
-        z = self._bias + sum(w * x for w, x in zip(self._weights, features(profile, story)))
+        weights, bias, _ = self._model(profile)
+        z = bias + sum(w * x for w, x in zip(weights, features(profile, story)))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def candidates(self, profile: ArticleProfile) -> list[StoryState]:
@@ -202,7 +216,7 @@ class StoryIndex:
         return out
 
     def _best_story(self, profile: ArticleProfile) -> StoryState | None:
-        best, best_p = None, self.params["threshold"]
+        best, best_p = None, self._model(profile)[2]
         for story in self.candidates(profile):
             p = self.probability(profile, story)
             if p >= best_p:
@@ -245,13 +259,15 @@ class StoryIndex:
     def _evict(self) -> None:
         window = self.params["window_days"]
         idle = self.params["idle_articles"]
-        stale = [
-            sid
-            for sid, s in self.stories.items()
-            if s.last_seq < self.seq - idle
-            or (self.clock is not None and s.tmax is not None and s.tmax < self.clock - window)
-        ]
-        for sid in stale:
+        recent = self.seq - self.params["recent_articles"]
+
+        def stale(day: int | None, seq: int) -> bool:
+            if seq < self.seq - idle:
+                return True
+            return seq < recent and self.clock is not None and day is not None and day < self.clock - window
+
+        stale_stories = [sid for sid, s in self.stories.items() if stale(s.tmax, s.last_seq)]
+        for sid in stale_stories:
             story = self.stories.pop(sid)
             self._update_storyline(story)
             for key in self._story_keys.pop(sid, ()):
@@ -260,11 +276,7 @@ class StoryIndex:
                     posting.pop(sid, None)
                     if not posting:
                         del self._postings[key]
-        old_articles = [
-            aid
-            for aid, (day, seq, _) in self.article_meta.items()
-            if seq < self.seq - idle or (self.clock is not None and day is not None and day < self.clock - window)
-        ]
+        old_articles = [aid for aid, (day, seq, _) in self.article_meta.items() if stale(day, seq)]
         for aid in old_articles:
             del self.article_meta[aid]
             self.duplicates.remove(aid)
@@ -290,7 +302,7 @@ def _query_keys(profile: ArticleProfile) -> list[str]:
 
 _STORY_FIELDS = (
     "id", "first_article", "n", "centroid", "lead", "names", "entities", "speakers",
-    "years", "numbers", "days", "tmin", "tmax", "last_seq", "storyline", "exemplars",
+    "years", "numbers", "days", "tmin", "tmax", "smin", "smax", "last_seq", "storyline", "exemplars",
 )
 
 

@@ -55,7 +55,8 @@ class ArticleProfile:
     years: frozenset[str]
     numbers: frozenset[str]
     event_days: frozenset[int]
-    time: int | None  # day number of the article: published, else the latest event date
+    time: int | None  # day number of a publication date the input gave: trusted for the window
+    soft_time: int | None  # else an inferred publication date or the latest event date: a hint
     shingle_tokens: list[str]
     vec: dict[str, float] = field(default_factory=dict)  # tf-idf, unit length
     lead_vec: dict[str, float] = field(default_factory=dict)
@@ -79,9 +80,12 @@ def build_profile(article: Article, stem: Stemmer) -> ArticleProfile:
     event_days = frozenset(
         d for d in (day_number(r.date) for r in article.dates if not r.background) if d is not None
     )
-    time = day_number(article.published)
-    if time is None and event_days:
-        time = max(event_days)
+    # Inferred dates can be years off (a birth date, a weekday matched to the wrong year):
+    # they only weigh as a feature, never filter candidates or move the index's clock.
+    time = None if article.published_inferred else day_number(article.published)
+    soft_time = time if time is not None else day_number(article.published)
+    if soft_time is None and event_days:
+        soft_time = max(event_days)
     return ArticleProfile(
         id=article.id,
         language=lang,
@@ -95,6 +99,7 @@ def build_profile(article: Article, stem: Stemmer) -> ArticleProfile:
         numbers=frozenset(numbers(full_text)),
         event_days=event_days,
         time=time,
+        soft_time=soft_time,
         shingle_tokens=tokens("\n".join(article.body)),
     )
 
@@ -143,6 +148,8 @@ class StoryState:
     days: dict = field(default_factory=dict)
     tmin: int | None = None
     tmax: int | None = None
+    smin: int | None = None
+    smax: int | None = None
     last_seq: int = 0
     storyline: str | None = None
     exemplars: list = field(default_factory=list)
@@ -175,6 +182,9 @@ class StoryState:
         self.speakers = _prune(self.speakers, TOP_ENTITIES)
         self.numbers = _prune(self.numbers, TOP_NUMBERS)
         self.days = _prune(self.days, TOP_DATES)
+        if p.soft_time is not None:
+            self.smin = p.soft_time if self.smin is None else min(self.smin, p.soft_time)
+            self.smax = p.soft_time if self.smax is None else max(self.smax, p.soft_time)
         if p.time is not None:
             self.tmin = p.time if self.tmin is None else min(self.tmin, p.time)
             self.tmax = p.time if self.tmax is None else max(self.tmax, p.time)
@@ -198,6 +208,8 @@ FEATURES = (
     "day_conflict",
     "log_time_gap",
     "time_unknown",
+    "log_soft_gap",
+    "soft_unknown",
     "log_story_size",
     "max_exemplar",
     "salient_names_shared",
@@ -225,6 +237,11 @@ def features(p: ArticleProfile, s: StoryState) -> list[float]:
         log_gap, unknown = math.log1p(gap), 0.0
     else:
         log_gap, unknown = 0.0, 1.0
+    if p.soft_time is not None and s.smin is not None:
+        gap = 0 if s.smin <= p.soft_time <= s.smax else min(abs(p.soft_time - s.smin), abs(p.soft_time - s.smax))
+        log_soft_gap, soft_unknown = math.log1p(gap), 0.0
+    else:
+        log_soft_gap, soft_unknown = 0.0, 1.0
     cos_text = cosine(p.vec, s.centroid)
     cos_names = cosine(p.name_vec, s.names)
     salient = sorted(p.name_vec, key=lambda k: (-p.name_vec[k], k))[:SALIENT_NAMES]
@@ -244,6 +261,8 @@ def features(p: ArticleProfile, s: StoryState) -> list[float]:
         day_conflict,
         log_gap,
         unknown,
+        log_soft_gap,
+        soft_unknown,
         math.log1p(s.n),
         max((cosine(p.vec, e) for e in s.exemplars), default=0.0),
         salient_shared,

@@ -29,7 +29,10 @@ CUES_ACTIVE = (
 )
 
 # Passive or impersonal cues whose speaker follows ("ditambahkan Roland", "menurut Aswin").
-CUES_PASSIVE = ("ditambahkan", "dikatakan", "dijelaskan", "diungkapkan", "ditegaskan", "disampaikan")
+CUES_PASSIVE = (
+    "ditambahkan", "dikatakan", "dijelaskan", "diungkapkan", "ditegaskan", "disampaikan",
+    "dipaparkan", "diterangkan", "diutarakan", "dituturkan",
+)
 
 # "Menurut X, ..." : the speaker follows the word; with "-nya" it is a pronoun.
 ACCORDING_TO = ("menurut", "kata", "ujar")

@@ -47,7 +47,9 @@ def _shape(line: Line) -> dict[str, float | str]:
         "end_sentence": float(bool(SENTENCE_END.search(text))),
         "end_colon": float(text.endswith(":")),
         "end_comma": float(text.endswith(",")),
-        "bullet": float(text[:1] in "-•*·–—►»>"),
+        # a dash opens a list item, but also Russian dialogue and tweet attributions
+        "bullet": float(text[:1] in "-•*·►»>" or (text[:1] in "–—" and n < 8)),
+        "dash_prose": float(text[:1] in "–—" and n >= 8),
         "caps": _bucket(int(10 * caps / len(alpha)) if alpha else 11, (2, 5, 8, 10, 11)),
         "upper": float(text.isupper() and n > 0),
         "dateish": float(bool(DATEISH.search(text))),

@@ -219,6 +219,7 @@ def _judge_lines(lines, extra, model, pre_extracted, templates, outlet_key, use_
         probs = [1.0 if len(l.text.split()) >= FALLBACK_WORDS else 0.0 for l in lines]
     keep = [p >= BODY_THRESHOLD and v.kind is None for p, v in zip(probs, verdicts)]
     _extend_body(verdicts, keep)
+    _fill_gaps(verdicts, keep)
     body_idx = [i for i, k in enumerate(keep) if k]
     first, last = (body_idx[0], body_idx[-1]) if body_idx else (len(lines), -1)
     for i, (v, k) in enumerate(zip(verdicts, keep)):
@@ -252,6 +253,15 @@ def _extend_body(verdicts: list[_Verdict], keep: list[bool]) -> None:
                 continue
             if _body_neighbour(verdicts, keep, i, -1) or _body_neighbour(verdicts, keep, i, 1):
                 keep[i] = changed = True
+
+
+def _fill_gaps(verdicts: list[_Verdict], keep: list[bool]) -> None:
+    """A short unmarked line with body right above and right below is a subheading or a short
+    paragraph of the article ("Club statement"), not boilerplate."""
+    for i in range(1, len(verdicts) - 1):
+        if not keep[i] and verdicts[i].kind is None and keep[i - 1] and keep[i + 1] \
+                and not _is_date_line(verdicts[i].text):
+            keep[i] = True
 
 
 def _body_neighbour(verdicts: list[_Verdict], keep: list[bool], i: int, step: int) -> bool:

@@ -39,7 +39,8 @@ class TemplateMemory:
             return
         counts = self._lines.setdefault(outlet, Counter())
         self._documents[outlet] += 1
-        for key in {_key(t) for t in lines if t.strip()}:
+        # Only lines short enough to ever be judged template are worth remembering.
+        for key in {_key(t) for t in lines if t.strip() and len(t.split()) <= MAX_TEMPLATE_WORDS}:
             counts[key] += 1
         if len(counts) > MAX_LINES_PER_OUTLET:
             for key, _ in counts.most_common()[MAX_LINES_PER_OUTLET // 2:]:

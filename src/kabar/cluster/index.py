@@ -18,7 +18,7 @@ from importlib import resources
 from kabar.records import Article, Assignment
 
 from .duplicates import DuplicateFinder, shingles, signature
-from .profile import FEATURES, ArticleProfile, StoryState, build_profile, features, weigh
+from .profile import FEATURES, ArticleProfile, StoryState, build_profile, cosine, features, weigh
 from .storylines import SUMMARY_TERMS, SALIENT, StorylineIndex
 from .text import Stemmer
 
@@ -26,7 +26,8 @@ STATE_VERSION = 1
 QUERY_TERMS = 20
 POSTING_TERMS = 25
 POSTING_NAMES = 10
-MAX_CANDIDATES = 30
+MAX_CANDIDATES = 20  # retrieved by shared keys
+SHORTLIST = 8  # of those, the nearest by text cosine get the full comparison
 EVICT_EVERY = 64  # articles between sweeps of the active set
 PRUNE_DF_EVERY = 20_000  # articles between drops of words seen once
 
@@ -213,6 +214,10 @@ class StoryIndex:
             out.append(story)
             if len(out) >= MAX_CANDIDATES:
                 break
+        if len(out) > SHORTLIST:
+            # The full feature set costs ~0.2 ms a story; the text cosine alone a tenth of it.
+            nearness = {s.id: cosine(profile.vec, s.centroid, 1.0, s.norms()[0]) for s in out}
+            out = sorted(out, key=lambda s: (-nearness[s.id], s.id))[:SHORTLIST]
         return out
 
     def _best_story(self, profile: ArticleProfile) -> StoryState | None:

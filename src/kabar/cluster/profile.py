@@ -28,6 +28,7 @@ TOP_DATES = 12
 EXEMPLARS = 4  # the first articles of a story, kept to check a newcomer against the core
 EXEMPLAR_TERMS = 40
 SALIENT_NAMES = 3
+ARTICLE_TERMS = 200
 # How many paragraphs of an article are read at most: the rest adds time, not information.
 MAX_PARAGRAPHS = 40
 
@@ -67,11 +68,17 @@ def build_profile(article: Article, stem: Stemmer) -> ArticleProfile:
     lang = article.language or "id"
     body = list(article.body[:MAX_PARAGRAPHS])
     title = article.title or ""
-    lead_text = "\n".join([title, *body[:LEAD_PARAGRAPHS]])
     full_text = "\n".join([title, *body])
-    text_terms = Counter(content_terms(full_text, lang, stem))
-    # The headline says what the article is about: count its words twice.
-    text_terms.update(content_terms(title, lang, stem))
+    title_terms = content_terms(title, lang, stem)
+    paragraph_terms = [content_terms(p, lang, stem) for p in body]
+    lead_terms = Counter(title_terms)
+    for terms in paragraph_terms[:LEAD_PARAGRAPHS]:
+        lead_terms.update(terms)
+    # The headline says what the article is about: its words count twice.
+    text_terms = Counter(title_terms)
+    text_terms.update(title_terms)
+    for terms in paragraph_terms:
+        text_terms.update(terms)
     name_words: Counter = Counter()
     for run in names(full_text, lang):
         name_words.update(run.split())
@@ -91,7 +98,7 @@ def build_profile(article: Article, stem: Stemmer) -> ArticleProfile:
         language=lang,
         outlet=article.outlet,
         text_terms=text_terms,
-        lead_terms=Counter(content_terms(lead_text, lang, stem)),
+        lead_terms=lead_terms,
         names=name_words,
         entities=entities,
         speakers=speakers,
@@ -104,23 +111,29 @@ def build_profile(article: Article, stem: Stemmer) -> ArticleProfile:
     )
 
 
-def weigh(counts: Counter, idf) -> dict[str, float]:
-    """Sublinear tf-idf of raw counts, scaled to unit length."""
+def weigh(counts: Counter, idf, keep: int = ARTICLE_TERMS) -> dict[str, float]:
+    """Sublinear tf-idf of raw counts, scaled to unit length, then cut to its heaviest terms
+    (the cut tail carries little of the length and would only slow every comparison)."""
     vec = {t: (1.0 + math.log(c)) * idf(t) for t, c in counts.items()}
-    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-    return {t: v / norm for t, v in vec.items()}
+    length = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    vec = _prune(vec, keep)
+    return {t: v / length for t, v in vec.items()}
 
 
-def cosine(a: dict, b: dict) -> float:
+def norm(a: dict) -> float:
+    return math.sqrt(sum(v * v for v in a.values()))
+
+
+def cosine(a: dict, b: dict, na: float | None = None, nb: float | None = None) -> float:
+    """Cosine of two sparse vectors; pass the norms when they are known."""
     if not a or not b:
         return 0.0
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
+    # The key intersection runs in C; the shared keys are few.
+    dot = sum(a[k] * b[k] for k in a.keys() & b.keys())
     if not dot:
         return 0.0
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
+    na = norm(a) if na is None else na
+    nb = norm(b) if nb is None else nb
     return dot / (na * nb)
 
 
@@ -153,6 +166,7 @@ class StoryState:
     last_seq: int = 0
     storyline: str | None = None
     exemplars: list = field(default_factory=list)
+    _norms: tuple | None = field(default=None, repr=False, compare=False)
 
     def absorb(self, p: ArticleProfile, seq: int) -> None:
         self.n += 1
@@ -174,7 +188,9 @@ class StoryState:
             for k in items:
                 target[k] = target.get(k, 0) + 1
         if len(self.exemplars) < EXEMPLARS:
-            self.exemplars.append(_prune(dict(p.vec), EXEMPLAR_TERMS))
+            exemplar = _prune(dict(p.vec), EXEMPLAR_TERMS)
+            length = norm(exemplar) or 1.0
+            self.exemplars.append({k: v / length for k, v in exemplar.items()})
         self.centroid = _prune(self.centroid, CENTROID_TERMS)
         self.lead = _prune(self.lead, LEAD_TERMS)
         self.names = _prune(self.names, TOP_NAMES)
@@ -188,6 +204,12 @@ class StoryState:
         if p.time is not None:
             self.tmin = p.time if self.tmin is None else min(self.tmin, p.time)
             self.tmax = p.time if self.tmax is None else max(self.tmax, p.time)
+
+    def norms(self) -> tuple[float, float, float, float]:
+        """Norms of the summed vectors, cached until the story changes."""
+        if self._norms is None or self._norms[0] != self.n:
+            self._norms = (self.n, norm(self.centroid), norm(self.lead), norm(self.names), norm(self.entities))
+        return self._norms[1:]
 
     def top_terms(self, k: int) -> list[str]:
         return [t for t, _ in sorted(self.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:k]]
@@ -242,15 +264,16 @@ def features(p: ArticleProfile, s: StoryState) -> list[float]:
         log_soft_gap, soft_unknown = math.log1p(gap), 0.0
     else:
         log_soft_gap, soft_unknown = 0.0, 1.0
-    cos_text = cosine(p.vec, s.centroid)
-    cos_names = cosine(p.name_vec, s.names)
+    n_centroid, n_lead, n_names, n_entities = s.norms()
+    cos_text = cosine(p.vec, s.centroid, 1.0, n_centroid)
+    cos_names = cosine(p.name_vec, s.names, 1.0, n_names)
     salient = sorted(p.name_vec, key=lambda k: (-p.name_vec[k], k))[:SALIENT_NAMES]
     salient_shared = sum(1 for k in salient if k in s.names) / len(salient) if salient else 0.0
     return [
         cos_text,
-        cosine(p.lead_vec, s.lead),
+        cosine(p.lead_vec, s.lead, 1.0, n_lead),
         cos_names,
-        cosine(p.entities, s.entities) if has_entities else 0.0,
+        cosine(p.entities, s.entities, None, n_entities) if has_entities else 0.0,
         has_entities,
         speaker_shared,
         has_speakers,
@@ -264,7 +287,7 @@ def features(p: ArticleProfile, s: StoryState) -> list[float]:
         log_soft_gap,
         soft_unknown,
         math.log1p(s.n),
-        max((cosine(p.vec, e) for e in s.exemplars), default=0.0),
+        max((cosine(p.vec, e, 1.0, 1.0) for e in s.exemplars), default=0.0),
         salient_shared,
         cos_text * cos_names,
     ]

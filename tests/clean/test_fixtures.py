@@ -88,3 +88,22 @@ def test_unusable_documents_raise_a_one_line_reason(doc):
     with pytest.raises(CleanError) as err:
         clean_document(doc)
     assert "\n" not in str(err.value) and str(err.value)
+
+
+def test_short_paragraph_portal_keeps_its_article():
+    """Indonesian portals write one-sentence paragraphs: no line is long, the article is still there."""
+    text = (FIXTURES / "portal_pendek.txt").read_text(encoding="utf-8")
+    a = clean_document(RawDocument(id="pendek", source="portal_pendek.txt", text=text))
+    assert list(a.body) == [
+        "Satu rangkaian kereta barang anjlok di emplasemen Stasiun Madiun, Senin siang.",
+        "Akibatnya, sejumlah perjalanan kereta penumpang ke arah Surabaya tertahan.",
+        "Petugas masih mengevakuasi gerbong yang keluar rel.",
+        "\"Kami mohon maaf atas keterlambatan ini,\" kata juru bicara operator kereta.",
+        "Penumpang diberi kompensasi makanan ringan.",
+    ]
+    assert a.title == "Kereta Anjlok di Madiun, Perjalanan ke Surabaya Terganggu"
+    assert a.dateline == "MADIUN"
+    assert a.published == "2024-07-08"
+    kinds = {r.text: r.kind for r in a.removed}
+    assert kinds["SCROLL TO RESUME CONTENT"] == "ad"
+    assert kinds["Kereta anjlok di emplasemen Stasiun Madiun. Foto: Dok. Istimewa"] == "caption"

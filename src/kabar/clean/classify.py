@@ -81,7 +81,13 @@ def line_features(lines: list[Line], extra: list[dict[str, float]] | None = None
     counts: dict[str, int] = {}
     for l in lines:
         counts[l.text] = counts.get(l.text, 0) + 1
-    long_idx = [i for i, l in enumerate(lines) if len(l.text.split()) >= LONG_LINE_WORDS]
+    lengths = sorted((len(l.text.split()) for l in lines), reverse=True)
+    long_words = LONG_LINE_WORDS
+    # Length relative to the page's third-longest line as well: Indonesian portals write one-
+    # or two-sentence paragraphs, so a page whose longest lines have 15 words still has its
+    # article in those lines.
+    reference = lengths[min(2, len(lengths) - 1)] if lengths else 1
+    long_idx = [i for i, l in enumerate(lines) if len(l.text.split()) >= long_words]
     first_long = long_idx[0] if long_idx else -1
     last_long = long_idx[-1] if long_idx else -1
     total_words = sum(len(l.text.split()) for l in lines) or 1
@@ -103,6 +109,7 @@ def line_features(lines: list[Line], extra: list[dict[str, float]] | None = None
         f["wpos"] = _bucket(int(10 * words_before / total_words), (0, 1, 2, 4, 6, 8, 9))
         words_before += len(line.text.split())
         f["repeated"] = float(counts[line.text] > 1)
+        f["rel_len"] = _bucket(int(10 * len(line.text.split()) / max(1, reference)), (0, 1, 2, 4, 6, 8, 10))
         f["in_main_run"] = float(main[0] <= i <= main[1])
         f["before_main_run"] = float(i < main[0])
         lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)

@@ -33,7 +33,8 @@ MIN_JOINS = 2
 FALLBACK_WORDS = 15
 MIN_LETTERS = 20
 MIN_EXTRACTED_WORDS = 20
-SENTENCE_MIN_WORDS = 6
+FALLBACK_MIN_WORDS = 30  # below this the classifier has likely missed the article
+SENTENCE_MIN_WORDS = 4
 IN_ARTICLE_INSERTS = {"related-links", "ad", "caption", "share", "font-controls", "promo", "url"}
 MAX_INSERT_LINES = 8
 CAPTION_MAX_WORDS = 30
@@ -218,6 +219,10 @@ def _judge_lines(lines, extra, model, pre_extracted, templates, outlet_key, use_
     if probs is None:  # no model installed: keep long lines only
         probs = [1.0 if len(l.text.split()) >= FALLBACK_WORDS else 0.0 for l in lines]
     keep = [p >= BODY_THRESHOLD and v.kind is None for p, v in zip(probs, verdicts)]
+    if sum(len(v.text.split()) for v, k in zip(verdicts, keep) if k) < FALLBACK_MIN_WORDS:
+        start, end = _prose_run(verdicts)
+        for i in range(start, end + 1):
+            keep[i] = keep[i] or verdicts[i].kind is None
     _extend_body(verdicts, keep)
     _fill_gaps(verdicts, keep)
     body_idx = [i for i, k in enumerate(keep) if k]
@@ -255,6 +260,28 @@ def _extend_body(verdicts: list[_Verdict], keep: list[bool]) -> None:
                 keep[i] = changed = True
 
 
+def _prose_run(verdicts: list[_Verdict]) -> tuple[int, int]:
+    """The stretch with the most sentence words, looking through lines the rules already cut
+    (ads, "Baca juga" lists): where the article is when the classifier sees none."""
+    best, span = 0, (0, -1)
+    start, total, gap = None, 0, 0
+    for i, v in enumerate(verdicts):
+        if v.kind is not None:
+            continue
+        if len(v.text.split()) >= 4 and SENTENCE_END.search(v.text):
+            if start is None:
+                start, total = i, 0
+            total += len(v.text.split())
+            gap = 0
+            if total > best:
+                best, span = total, (start, i)
+        elif start is not None:
+            gap += 1
+            if gap > 1:
+                start, gap = None, 0
+    return span
+
+
 def _fill_gaps(verdicts: list[_Verdict], keep: list[bool]) -> None:
     """A short unmarked line with body right above and right below is a subheading or a short
     paragraph of the article ("Club statement"), not boilerplate."""
@@ -268,13 +295,22 @@ def _body_neighbour(verdicts: list[_Verdict], keep: list[bool], i: int, step: in
     """Is the nearest line in this direction body, looking through in-article inserts ("Baca
     juga" lists, ads, captions) that interrupt an article without ending it?"""
     j = i + step
+    subheadings = 0
     while 0 <= j < len(verdicts) and abs(j - i) <= MAX_INSERT_LINES:
         if keep[j]:
             return True
-        if verdicts[j].kind not in IN_ARTICLE_INSERTS:
+        v = verdicts[j]
+        if v.kind is None and _could_be_subheading(v.text) and subheadings == 0:
+            subheadings += 1  # one unmarked short line: a subheading between paragraphs
+        elif v.kind not in IN_ARTICLE_INSERTS:
             return False
         j += step
     return False
+
+
+def _could_be_subheading(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 8 and not SENTENCE_END.search(text) and text[:1].isupper()
 
 
 def _reads_as_sentence(text: str) -> bool:

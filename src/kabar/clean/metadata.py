@@ -46,16 +46,21 @@ def date_from_lines(lines: list[str]) -> str | None:
     import dateparser  # slow to import: only when a page gives no date of its own
 
     for text in lines:
-        if len(text.split()) > 12 or not YEAR.search(text):
+        if len(text.split()) > 16 or not YEAR.search(text):
             continue
-        candidate = re.sub(r"^(first )?(published|updated|posted|diterbitkan|dipublikasikan)\s*(on|at|:)?\s*",
-                           "", text, flags=re.I)
-        candidate = re.sub(r"\b(WIB|WITA|WIT|GMT|UTC|ET|EST|PST)\b.*$", "", candidate).strip(" |,-")
-        parsed = dateparser.parse(candidate, languages=["id", "en"],
-                                  settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year", "month"]})
-        if parsed and 1990 <= parsed.year <= 2100:
-            return parsed.strftime("%Y-%m-%d")
+        for m in DATE_IN_LINE.finditer(text):
+            parsed = dateparser.parse(m.group(0), languages=["id", "en"],
+                                      settings={"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY",
+                                                "REQUIRE_PARTS": ["year", "month"]})
+            if parsed and 1990 <= parsed.year <= 2100:
+                return parsed.strftime("%Y-%m-%d")
     return None
+
+
+# "08 Jul 2024", "14 Februari 2024", "November 19, 2019", "10/09/2019", "2019-09-10"
+DATE_IN_LINE = re.compile(
+    r"\b\d{1,2}\s+[A-Za-z]{3,9}\.?\s+(?:19|20)\d\d\b|\b[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b"
+    r"|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b|\b(?:19|20)\d\d-\d{2}-\d{2}\b")
 
 
 # ---------------------------------------------------------------- dateline
@@ -103,6 +108,8 @@ def find_dateline(paragraph: str) -> Dateline | None:
             return Dateline(m.group(0), _fix_place(place), outlet, agencies)
         if outlet:  # "Jakarta, CNN Indonesia -- "
             return Dateline(m.group(0), _fix_place(place), outlet, agencies)
+        if place.upper() in DATELINE_CITIES:  # "Madiun - ": a known place written in title case
+            return Dateline(m.group(0), place.upper(), outlet, agencies)
         if _outlet_prefix(place, m.group(0)) and not agency:  # "Antv – ": the outlet names itself
             return Dateline(m.group(0), None, place, agencies)
         return None

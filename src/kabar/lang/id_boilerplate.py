@@ -16,7 +16,7 @@ LINE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("share", r"^(bagikan|share)(\s+(artikel|berita))?(\s*:)?$|^salin link|^link disalin|^tautan disalin"),
     ("navigation", r"^(beranda|home|indeks|terpopuler|terkini|terbaru|selengkapnya|lainnya|kembali ke atas|top)$"),
     ("navigation", r"^(berita|news)\s*(terkini|terpopuler|utama|lainnya)$"),
-    ("ad", r"^(iklan|advertisement|sponsored|konten bersponsor|scroll (to|untuk) (continue|lanjut)"
+    ("ad", r"^(iklan|advertisement|sponsored|konten bersponsor|scroll (to|untuk) (continue|resume|lanjut)"
            r"|scroll to continue with content|lanjut baca di bawah ini)"),
     ("footer", r"^(hak cipta|copyright|©|\(c\)\s*\d{4})|dilindungi undang-undang|all rights reserved"),
     ("footer", r"^(tentang kami|redaksi|pedoman media siber|kebijakan privasi|syarat dan ketentuan|kontak kami"
@@ -66,4 +66,5 @@ DATELINE_OUTLET_HINT = r"(kompas\.com|detik(com)?|antara(news)?|liputan6\.com|te
 CAPTION_MARKERS: tuple[str, ...] = (
     r"\((kiri|kanan|tengah|ki-ka|ka-ki|kiri ke kanan|dari kiri)\)",
     r"\((foto|ilustrasi|sumber)\s*:[^)]*\)$",
+    r"[.!?]\s+(foto|ilustrasi)\s*:.{0,60}$",
 )

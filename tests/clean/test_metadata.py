@@ -96,3 +96,9 @@ def test_outlet_from_url(url, outlet):
 ])
 def test_detect_language(text, lang):
     assert detect_language(text) == lang
+
+
+def test_a_sentence_starting_with_a_byline_word_is_not_a_byline():
+    assert parse_byline("Penulis buku itu, Budi Santoso") is None
+    assert parse_byline("Editor senior Rina Maharani") is None
+    assert parse_byline("Oleh Rina Maharani") == (["Rina Maharani"], [])

@@ -132,6 +132,8 @@ def _outlet_prefix(word: str, prefix: str) -> bool:
 
 
 # ---------------------------------------------------------------- bylines
+KEYS_WITHOUT_COLON = {"by", "oleh", "written by", "reported by", "reporting by", "editing by",
+                      "laporan wartawan", "laporan reporter", "laporan koresponden"}
 INITIALS = re.compile(r"^[a-z]{1,4}(/[a-z]{1,4})+$|^\(?[a-z]{2,4}\)?$")
 NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bdan\b|/)\s*")
 
@@ -147,6 +149,8 @@ def parse_byline(text: str) -> tuple[list[str], list[str]] | None:
     if INITIALS.match(value):
         return [], []
     key = m.group("key").lower()
+    if key not in KEYS_WITHOUT_COLON and not re.match(rf"^\s*{re.escape(m.group('key'))}\s*[:|]", text, re.I):
+        return None  # "Penulis buku itu, Budi, ..." is a sentence; a byline key takes a colon
     authors, agencies = [], []
     parts = NAME_SPLIT.split(value)
     if key in byline_medium_first() and len(parts) > 1:

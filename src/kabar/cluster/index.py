@@ -18,7 +18,7 @@ from importlib import resources
 from kabar.records import Article, Assignment
 
 from .duplicates import DuplicateFinder, shingles, signature
-from .profile import FEATURES, ArticleProfile, StoryState, build_profile, cosine, features, weigh
+from .profile import QUANTUM, FEATURES, ArticleProfile, StoryState, build_profile, cosine, features, weigh
 from .storylines import SUMMARY_TERMS, SALIENT, StorylineIndex
 from .text import Stemmer
 
@@ -311,9 +311,33 @@ _STORY_FIELDS = (
 )
 
 
+_WEIGHTED = {"centroid", "lead", "names"}
+
+
+def _pack(vec: dict) -> tuple:
+    return tuple(vec), tuple(round(v * QUANTUM) for v in vec.values())
+
+
+def _unpack(packed: tuple) -> dict:
+    keys, values = packed
+    return {k: v / QUANTUM for k, v in zip(keys, values)}
+
+
 def _story_row(story: StoryState) -> tuple:
-    return tuple(getattr(story, name) for name in _STORY_FIELDS)
+    row = []
+    for name in _STORY_FIELDS:
+        value = getattr(story, name)
+        if name in _WEIGHTED:
+            value = _pack(value)
+        elif name == "exemplars":
+            value = [_pack(e) for e in value]
+        row.append(value)
+    return tuple(row)
 
 
 def _story_from_row(row: tuple) -> StoryState:
-    return StoryState(**dict(zip(_STORY_FIELDS, row)))
+    fields = dict(zip(_STORY_FIELDS, row))
+    for name in _WEIGHTED:
+        fields[name] = _unpack(fields[name])
+    fields["exemplars"] = [_unpack(e) for e in fields["exemplars"]]
+    return StoryState(**fields)

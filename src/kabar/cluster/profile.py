@@ -137,6 +137,14 @@ def cosine(a: dict, b: dict, na: float | None = None, nb: float | None = None) -
     return dot / (na * nb)
 
 
+QUANTUM = 10_000  # stored weights are multiples of 1/QUANTUM: small ints in the saved state
+
+
+def quantize(vec: dict) -> dict:
+    """Weights rounded to 1/QUANTUM, so that the compact saved form reloads them exactly."""
+    return {k: round(v * QUANTUM) / QUANTUM for k, v in vec.items()}
+
+
 def _prune(counter: dict, keep: int) -> dict:
     if len(counter) <= keep:
         return counter
@@ -190,10 +198,10 @@ class StoryState:
         if len(self.exemplars) < EXEMPLARS:
             exemplar = _prune(dict(p.vec), EXEMPLAR_TERMS)
             length = norm(exemplar) or 1.0
-            self.exemplars.append({k: v / length for k, v in exemplar.items()})
-        self.centroid = _prune(self.centroid, CENTROID_TERMS)
-        self.lead = _prune(self.lead, LEAD_TERMS)
-        self.names = _prune(self.names, TOP_NAMES)
+            self.exemplars.append(quantize({k: v / length for k, v in exemplar.items()}))
+        self.centroid = quantize(_prune(self.centroid, CENTROID_TERMS))
+        self.lead = quantize(_prune(self.lead, LEAD_TERMS))
+        self.names = quantize(_prune(self.names, TOP_NAMES))
         self.entities = _prune(self.entities, TOP_ENTITIES)
         self.speakers = _prune(self.speakers, TOP_ENTITIES)
         self.numbers = _prune(self.numbers, TOP_NUMBERS)

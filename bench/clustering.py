@@ -1,0 +1,242 @@
+"""Clustering benchmark: quality on the dev sets beside baselines, and speed/memory at scale.
+
+    .venv/bin/python bench/clustering.py [--sizes 10000 100000] [--million] [--skip-speed]
+
+Quality: BCubed and pairwise F1 of kabar's online StoryIndex on ecbplus-dev, events-id-dev and
+the seeds, beside two baselines measured in the same run with their thresholds tuned on the
+same data (so optimistic): TF-IDF + average-link agglomerative clustering, and online
+single-pass TF-IDF (join the nearest centroid above a cosine). kabar's own parameters are
+learned on the same dev data too (``kabar.cluster.tune``, whose ``--heldout`` run gives the
+held-out ECB+ estimate).
+
+Speed: articles a second through ``StoryIndex.add`` (annotation not included: articles are
+built from the raw CLICK-ID fields) on CLICK-ID replayed to N articles, each replay shifted by
+a week and with 5% of its words dropped; peak RSS growth and the size of ``dumps()``.
+Writes bench/results/clustering.json and .md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import sys
+import time
+import tracemalloc
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+import numpy as np
+from sklearn.cluster import AgglomerativeClustering
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from kabar.cluster import StoryIndex, devdata
+from kabar.cluster.text import stopwords
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+# -- quality ------------------------------------------------------------------------------
+def scores(pred: dict[str, str], gold: dict[str, str]) -> dict:
+    bp, br, bf = devdata.bcubed(pred, gold)
+    pp, pr, pf = devdata.pairwise(pred, gold)
+    return {"bcubed_f1": round(bf, 3), "bcubed_p": round(bp, 3), "bcubed_r": round(br, 3),
+            "pairwise_f1": round(pf, 3), "pairwise_p": round(pp, 3), "pairwise_r": round(pr, 3)}
+
+
+def tfidf_matrix(articles, language: str):
+    texts = ["\n".join(filter(None, [a.title, *a.body])) for a in articles]
+    vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words=sorted(stopwords(language)), min_df=1)
+    return vectorizer.fit_transform(texts)
+
+
+def agglomerative_baseline(articles, gold, language: str, figure: str) -> dict:
+    x = tfidf_matrix(articles, language).toarray()
+    best = None
+    for distance in np.arange(0.50, 0.99, 0.02):
+        labels = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average",
+                                         distance_threshold=float(distance)).fit_predict(x)
+        result = scores({a.id: str(l) for a, l in zip(articles, labels)}, gold)
+        if best is None or result[figure] > best[figure]:
+            best = {**result, "distance": round(float(distance), 2)}
+    return best
+
+
+def single_pass_baseline(articles, gold, language: str, figure: str) -> dict:
+    x = tfidf_matrix(articles, language)
+    rows = [x.getrow(i).toarray()[0] for i in range(x.shape[0])]
+    best = None
+    for threshold in np.arange(0.10, 0.62, 0.02):
+        centroids, labels = [], []
+        for row in rows:
+            sims = [float(row @ c / (np.linalg.norm(c) or 1.0)) for c in centroids]
+            k = int(np.argmax(sims)) if sims else -1
+            if k >= 0 and sims[k] >= threshold:
+                centroids[k] = centroids[k] + row
+                labels.append(k)
+            else:
+                centroids.append(row.copy())
+                labels.append(len(centroids) - 1)
+        result = scores({a.id: str(l) for a, l in zip(articles, labels)}, gold)
+        if best is None or result[figure] > best[figure]:
+            best = {**result, "cosine": round(float(threshold), 2)}
+    return best
+
+
+def kabar_run(articles, gold) -> dict:
+    index = StoryIndex()
+    got = {a.id: index.add(a) for a in articles}
+    result = scores({k: v.story for k, v in got.items()}, gold)
+    result["duplicate_links"] = sum(1 for v in got.values() if v.duplicate_of)
+    result["duplicate_links_within_event"] = sum(
+        1 for k, v in got.items() if v.duplicate_of and gold.get(k) == gold.get(v.duplicate_of))
+    return result
+
+
+def quality() -> dict:
+    out = {}
+    for name, loader, language, figure in (
+        ("ecbplus-dev", devdata.ecbplus, "en", "bcubed_f1"),
+        ("events-id-dev", devdata.events_id, "id", "pairwise_f1"),
+    ):
+        data = loader()
+        if data is None:
+            out[name] = {"skipped": f"not found under {devdata.shared_data()}"}
+            continue
+        articles, gold = data
+        articles = [a for a in articles if a.id in gold]
+        annotated = any(a.entities for a in articles)
+        print(f"{name}: {len(articles)} articles ({'annotated' if annotated else 'not annotated'})", flush=True)
+        out[name] = {
+            "articles": len(articles),
+            "annotated": annotated,
+            "kabar": kabar_run(articles, gold),
+            "tfidf_average_link": agglomerative_baseline(articles, gold, language, figure),
+            "tfidf_single_pass": single_pass_baseline(articles, gold, language, figure),
+            "tuned_for": figure,
+        }
+        print(json.dumps(out[name]), flush=True)
+    seeds = devdata.seeds()
+    if seeds:
+        index = StoryIndex()
+        got = {a.id[:3]: index.add(a) for a in sorted(seeds, key=lambda a: a.id)}
+        out["seeds"] = {
+            "feb_2023_one_story": got["000"].story == got["001"].story,
+            "apr_2024_another_story": got["002"].story != got["000"].story,
+            "one_storyline": got["002"].storyline is not None
+            and index.storyline_of(got["000"].story) == got["002"].storyline,
+        }
+    return out
+
+
+# -- speed and memory ---------------------------------------------------------------------
+def replayed_articles(limit: int):
+    """CLICK-ID articles replayed until ``limit``: replay k shifted by k weeks, 5% of words dropped."""
+    source = devdata.shared_data() / "clickid-2019" / "articles.jsonl"
+    with open(source, encoding="utf-8") as fh:
+        base = [devdata.plain_article(devdata.raw_document(json.loads(line), "clickid")) for line in fh]
+    base.sort(key=lambda a: (a.published or "", a.id))
+    produced, replay = 0, 0
+    while produced < limit:
+        rng = random.Random(replay)
+        for a in base:
+            if produced >= limit:
+                return
+            published = a.published
+            if replay and published:
+                published = (date.fromisoformat(published[:10]) + timedelta(days=7 * replay)).isoformat()
+            body = a.body
+            if replay:
+                body = tuple(" ".join(w for w in p.split() if rng.random() > 0.05) for p in a.body)
+            yield replace(a, id=f"{a.id}~{replay}", published=published, body=body)
+            produced += 1
+        replay += 1
+
+
+def speed(size: int, trace: bool) -> dict:
+    index = StoryIndex()
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    if trace:
+        tracemalloc.start()
+    spent = 0.0
+    for article in replayed_articles(size):
+        start = time.perf_counter()
+        index.add(article)
+        spent += time.perf_counter() - start
+    peak = tracemalloc.get_traced_memory()[1] if trace else None
+    if trace:
+        tracemalloc.stop()
+    rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    blob = index.dumps()
+    dump_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    StoryIndex.loads(blob)
+    load_seconds = time.perf_counter() - start
+    result = {
+        "articles": size,
+        "articles_per_second": round(size / spent, 1),
+        "seconds_in_add": round(spent, 1),
+        "active_stories": len(index.stories),
+        "storyline_summaries": len(index.storylines.summaries),
+        "duplicate_window_articles": len(index.duplicates.signatures),
+        "peak_rss_growth_mb": round((rss_after - rss_before) / 1024, 1),
+        "dumps_mb": round(len(blob) / 1e6, 2),
+        "dumps_seconds": round(dump_seconds, 2),
+        "loads_seconds": round(load_seconds, 2),
+        "traced": trace,
+    }
+    if peak is not None:
+        result["tracemalloc_peak_mb"] = round(peak / 1e6, 1)
+    print(json.dumps(result), flush=True)
+    return result
+
+
+def markdown(result: dict) -> str:
+    lines = ["# Clustering benchmark", "", "Written by `bench/clustering.py`; baselines tuned on the same data.", ""]
+    lines += ["| set | system | BCubed F1 (P/R) | pairwise F1 | setting |", "| --- | --- | --- | --- | --- |"]
+    for name in ("ecbplus-dev", "events-id-dev"):
+        q = result["quality"].get(name, {})
+        if "kabar" not in q:
+            continue
+        for system, setting in (("kabar", ""), ("tfidf_average_link", "distance"), ("tfidf_single_pass", "cosine")):
+            r = q[system]
+            lines.append(f"| {name} | {system} | {r['bcubed_f1']:.3f} ({r['bcubed_p']:.3f}/{r['bcubed_r']:.3f}) "
+                         f"| {r['pairwise_f1']:.3f} | {setting} {r.get(setting, '')} |")
+    if "seeds" in result["quality"]:
+        lines += ["", f"Seeds: {json.dumps(result['quality']['seeds'])}"]
+    if result.get("speed"):
+        lines += ["", "| articles | articles/s | active stories | summaries | RSS growth MB | dumps MB | dumps s |",
+                  "| --- | --- | --- | --- | --- | --- | --- |"]
+        for s in result["speed"]:
+            lines.append(f"| {s['articles']} | {s['articles_per_second']} | {s['active_stories']} | "
+                         f"{s['storyline_summaries']} | {s['peak_rss_growth_mb']} | {s['dumps_mb']} | {s['dumps_seconds']} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
+    ap.add_argument("--million", action="store_true", help="also run 1,000,000 articles")
+    ap.add_argument("--skip-speed", action="store_true")
+    ap.add_argument("--trace", action="store_true", help="tracemalloc peaks (slows adding ~3x)")
+    args = ap.parse_args()
+    if not devdata.shared_data().exists():
+        print(f"no shared data at {devdata.shared_data()}", file=sys.stderr)
+        return 1
+    result = {"quality": quality(), "speed": []}
+    if not args.skip_speed:
+        sizes = list(args.sizes) + ([1_000_000] if args.million else [])
+        for size in sizes:
+            result["speed"].append(speed(size, args.trace))
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "clustering.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    (RESULTS / "clustering.md").write_text(markdown(result), encoding="utf-8")
+    print(markdown(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -117,3 +117,18 @@ def test_later_story_about_the_same_situation_joins_the_storyline():
 def test_empty_article_gets_a_story_of_its_own():
     got = run([article("e", None, []), article("f", None, [])])
     assert got["e"].story != got["f"].story
+
+
+def test_storyline_changes_name_the_older_story_once():
+    entities = ["per:menlu-arkana", "loc:negeri-utara", "loc:negeri-selatan"]
+    first = article("w1", "Arkana Bahas Kemitraan Strategis di Negeri Utara",
+                    ["Menlu Arkana membahas kemitraan strategis dan perdagangan perbatasan di Negeri Utara."],
+                    published="2031-02-21", entities=entities)
+    later = article("w2", "Arkana Kembali, Kemitraan Strategis Diperluas",
+                    ["Menlu Arkana kembali ke Negeri Utara; kemitraan strategis dan perdagangan perbatasan diperluas."],
+                    published="2032-04-09", entities=entities)
+    index = StoryIndex()
+    a, b = index.add(first), index.add(later)
+    assert a.story != b.story
+    assert index.pop_storyline_changes() == {a.story: b.storyline, b.story: b.storyline}
+    assert index.pop_storyline_changes() == {}

@@ -87,6 +87,7 @@ class StoryIndex:
             self.params["storyline_min_shared"], self.params["storyline_min_similarity"]
         )
         self._postings: dict[str, dict[str, None]] = {}
+        self._storyline_changes: dict[str, str] = {}
         self._story_keys: dict[str, tuple[str, ...]] = {}
 
     # -- the public API -----------------------------------------------------------------
@@ -140,6 +141,16 @@ class StoryIndex:
         if active is not None:
             return active.storyline
         return self.storylines.storyline_of(story)
+
+    def pop_storyline_changes(self) -> dict[str, str]:
+        """Stories whose storyline was set since the last call, {story id: storyline id}.
+
+        A storyline starts when a new story is found to continue an older one, so the older
+        story (whose articles were assigned long ago) joins it then; the store should update
+        both after each batch.
+        """
+        changes, self._storyline_changes = self._storyline_changes, {}
+        return changes
 
     def dumps(self) -> bytes:
         """The whole state (active stories, recent signatures, storyline summaries), compressed."""
@@ -259,6 +270,8 @@ class StoryIndex:
                 story.storyline = storyline
                 if older in self.stories:
                     self.stories[older].storyline = storyline
+                self._storyline_changes[story.id] = storyline
+                self._storyline_changes[older] = storyline
         self.storylines.update(story.id, salient, terms, story.storyline)
 
     def _evict(self) -> None:

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB := sqlite:///demo.db
 
-.PHONY: setup demo test bench score-dev train-ner clean
+.PHONY: setup demo test test-deps bench score-dev train-ner clean
 
 setup: $(VENV)/.installed
 
@@ -21,8 +21,12 @@ demo: setup
 	@echo
 	@echo "Browse it: $(BIN)/kabar serve --db $(DEMO_DB)   then open http://127.0.0.1:8000/"
 
-test: setup
+test: setup test-deps
 	$(BIN)/pytest
+
+# Chromium and PostgreSQL for the tests that use them for real (skipped where they cannot be had).
+test-deps:
+	bash scripts/install-test-deps.sh
 
 # The dev-set figures, measured the way the held-out test splits are (needs ../shared).
 score-dev: setup

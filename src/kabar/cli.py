@@ -46,7 +46,8 @@ def ingest(
         err.print(f"[red]error:[/] unknown format {format!r}; choose one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
     store = _store(db)
-    pipeline = Pipeline(store, batch_size=batch_size)
+    pipeline = Pipeline(store, batch_size=batch_size,
+                        on_wait=lambda: print("waiting for another ingest into this database to finish", file=sys.stderr))
     total = _count_items(paths, format)
     if err.is_terminal:
         columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),

@@ -55,14 +55,21 @@ def prepare(doc: RawDocument, templates: TemplateMemory | None = None,
 
 
 class Pipeline:
-    """Ingests documents into a store, resuming from the state the store holds."""
+    """Ingests documents into a store, resuming from the state the store holds.
 
-    def __init__(self, store: Store, batch_size: int = BATCH_SIZE):
+    The state (clusterer, entity registry, outlet templates) is loaded when an ingest starts,
+    under the store's ingest lock, so two ingests into one database run one after the other.
+    """
+
+    def __init__(self, store: Store, batch_size: int = BATCH_SIZE, on_wait: Callable[[], None] | None = None):
         self.store = store
         self.batch_size = batch_size
-        self.templates = _load(store, "templates", TemplateMemory)
-        self.registry = _load(store, "entities", EntityRegistry)
-        self.index = _load(store, "stories", StoryIndex)
+        self.on_wait = on_wait
+
+    def _load_state(self) -> None:
+        self.templates = _load(self.store, "templates", TemplateMemory)
+        self.registry = _load(self.store, "entities", EntityRegistry)
+        self.index = _load(self.store, "stories", StoryIndex)
 
     def ingest_paths(self, paths: Iterable[str], fmt: str | None = None,
                      on_item: Callable[[str], None] | None = None) -> IngestReport:
@@ -70,6 +77,14 @@ class Pipeline:
 
     def ingest(self, items: Iterable[RawDocument | Rejected],
                on_item: Callable[[str], None] | None = None) -> IngestReport:
+        with self.store.ingest_lock(self.on_wait):
+            self._load_state()
+            report = self._ingest_locked(items, on_item)
+        self.refresh_briefs()
+        return report
+
+    def _ingest_locked(self, items: Iterable[RawDocument | Rejected],
+                       on_item: Callable[[str], None] | None) -> IngestReport:
         report = IngestReport()
         batch: list[RawDocument] = []
         for item in items:
@@ -84,7 +99,6 @@ class Pipeline:
                 batch = []
         if batch:
             self._ingest_batch(batch, report, on_item)
-        self.refresh_briefs()
         return report
 
     def _ingest_batch(self, batch: list[RawDocument], report: IngestReport,

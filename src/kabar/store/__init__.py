@@ -23,6 +23,7 @@ from sqlalchemy.exc import OperationalError
 from ..records import Article, Story
 from . import schema as t
 from .convert import article_to_row, row_to_article, story_from_json
+from .lock import exclusive
 
 DEFAULT_URL = "sqlite:///kabar.db"
 _MIGRATIONS = Path(__file__).parent / "migrations"
@@ -64,12 +65,16 @@ class Store:
     def _migrate(self) -> None:
         config = Config()
         config.set_main_option("script_location", str(_MIGRATIONS))
-        with self.engine.begin() as connection:
+        with exclusive(self.engine, "migrate"), self.engine.begin() as connection:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def ingest_lock(self, on_wait=None):
+        """Held for a whole ingest: writers into one database take turns (see lock.py)."""
+        return exclusive(self.engine, "ingest", on_wait)
 
     # -- ingest -------------------------------------------------------------------------------
     def known_hashes(self, hashes: Iterable[str]) -> set[str]:

@@ -1,12 +1,14 @@
-"""The store on a real SQLite file: batches, stories, search, state, pagination, upgrades."""
+"""The store on a real SQLite file and a real PostgreSQL server (conftest.py runs each test on
+both): batches, stories, search, state, pagination, upgrades."""
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+
+from sqlalchemy import inspect, text
 
 from kabar.records import Article, DateRef, EntityMention, Quote, Removed
 from kabar.store import SearchQueryError, Store
@@ -67,11 +69,31 @@ def test_search_filters_and_syntax_errors(store: Store):
     assert [r["id"] for r in store.search("gempa", outlet="Kabar").items] == ["a2"]
     assert [r["id"] for r in store.search("gempa", since="2024-04-10").items] == ["a2"]
     assert [r["id"] for r in store.search("gempa", entity="per:nobody").items] == []
-    assert "[" in store.search("Cianjur").items[0]["snippet"]
-    with pytest.raises(SearchQueryError):
-        store.search('"unbalanced')
+    assert "[Cianjur]" in store.search("Cianjur").items[0]["snippet"]
+    assert [r["id"] for r in store.search('"melanda Semarang"').items] == ["a2"]
+    assert [r["id"] for r in store.search("gempa -banjir" if store.dialect == "postgresql" else "gempa NOT banjir").items] == ["a1"]
+    if store.dialect == "sqlite":
+        with pytest.raises(SearchQueryError):
+            store.search('"unbalanced')
+    else:  # websearch_to_tsquery reads any text: no syntax errors, just (maybe no) matches
+        assert store.search('"unbalanced').items == []
     with pytest.raises(SearchQueryError):
         store.search("   ")
+
+
+def test_search_pages_and_ranks(store: Store):
+    batch = [_article(i, f"s{i}", "Warta", "2024-04-09", "gempa " * (1 + i % 3) + f"nomor {i}") for i in range(7)]
+    store.save_batch(batch, {}, {})
+    seen, cursor = [], None
+    while True:
+        page = store.search("gempa", limit=3, cursor=cursor)
+        seen += [r["id"] for r in page.items]
+        if page.next is None:
+            break
+        cursor = page.next
+    assert sorted(seen) == [f"a{i}" for i in range(7)] and len(seen) == 7
+    # three mentions rank above one
+    assert seen[0] in {"a2", "a5"}
 
 
 def test_story_pages_are_newest_first_with_cursor(store: Store):
@@ -87,14 +109,39 @@ def test_story_pages_are_newest_first_with_cursor(store: Store):
     assert [a["id"] for a in store.list_articles(limit=10, story="s2").items] == ["a2"]
 
 
-def test_schema_is_versioned(store: Store, db_url: str):
-    path = db_url.removeprefix("sqlite:///")
-    with sqlite3.connect(path) as c:
-        assert c.execute("select version_num from alembic_version").fetchone() == ("0001",)
-        assert c.execute("pragma journal_mode").fetchone() == ("wal",)
+def test_schema_is_versioned(store: Store):
+    with store.engine.connect() as c:
+        assert c.execute(text("select version_num from alembic_version")).fetchone() == ("0001",)
+        if store.dialect == "sqlite":
+            assert c.execute(text("pragma journal_mode")).fetchone() == ("wal",)
+    columns = {column["name"] for column in inspect(store.engine).get_columns("articles")}
+    assert ("search_vector" in columns) == (store.dialect == "postgresql")
 
 
-def test_not_a_database(tmp_path: Path):
+def test_reingesting_the_same_entity_merges_it(store: Store):
+    store.save_batch([_article(1, "s1", "Warta", "2024-04-09", "Satu")], {"s1": None}, {})
+    later = replace(_article(2, "s1", "Kabar", "2024-04-12", "Dua"),
+                    entities=(EntityMention("per:wang-yi", "Wang Yi", "PER", ("Menlu Wang",), None, 1),))
+    store.save_batch([later], {"s1": "l9"}, {})
+    entity = store.entity("per:wang-yi")
+    assert entity["n_articles"] == 2 and entity["aliases"] == ["Menlu Wang", "Wang", "Wang Yi"]
+    assert store.story_row("s1")["storyline"] == "l9" and store.story_row("s1")["end"] == "2024-04-12"
+    assert [a.id for a in store.iter_articles(batch_size=1)] == ["a1", "a2"]
+    assert [q["article"] for q in store.entity_quotes("per:wang-yi")] == ["a2", "a1"]  # newest first
+
+
+def test_postgres_urls_use_psycopg():
+    from kabar.store import postgres_driver_url
+
+    assert postgres_driver_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert postgres_driver_url("postgres://u@h:5/db") == "postgresql+psycopg://u@h:5/db"
+    assert postgres_driver_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert postgres_driver_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+def test_not_a_database(tmp_path: Path, db_url: str):
+    if not db_url.startswith("sqlite"):
+        pytest.skip("a file that is not a database is an SQLite matter")
     bad = tmp_path / "junk.db"
     bad.write_bytes(b"this is not sqlite" * 100)
     from kabar.store import StoreError

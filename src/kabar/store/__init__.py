@@ -107,26 +107,32 @@ class Store:
         changed = {a.story for a in batch if a.story}
         with self.engine.begin() as c:
             for article in batch:
-                row = article_to_row(article)
-                seq = c.execute(t.articles.insert().values(**row)).inserted_primary_key[0]
-                self._index_text(c, article, seq)
+                self._insert_article(c, article)
                 for entity in article.entities:
                     c.execute(t.article_entities.insert().values(
                         article_id=article.id, entity_id=entity.id, mentions=entity.count))
             self._upsert_entities(c, batch)
             for story_id in changed:
                 self._refresh_story(c, story_id, storylines.get(story_id))
+            for story_id in storylines.keys() - changed:
+                # An older story joined a storyline: its cached brief names the old one.
+                c.execute(update(t.stories).where(t.stories.c.id == story_id).values(
+                    storyline=storylines[story_id], brief_seq=None))
             for key, value in states.items():
                 self._put_state(c, key, value)
         return changed
 
-    def _index_text(self, c: Connection, article: Article, seq: int) -> None:
+    def _insert_article(self, c: Connection, article: Article) -> None:
+        row = article_to_row(article)
+        if self.dialect == "postgresql":
+            # The search vector is computed in the same INSERT: one round trip an article.
+            c.execute(t.postgres_articles.insert().values(
+                **row, search_vector=func.to_tsvector("simple", f"{article.title or ''}\n{article.text}")))
+            return
+        c.execute(t.articles.insert().values(**row))
         if self.dialect == "sqlite":
             c.execute(text("INSERT INTO articles_fts(article_id, title, body) VALUES (:id, :title, :body)"),
                       {"id": article.id, "title": article.title or "", "body": article.text})
-        elif self.dialect == "postgresql":
-            c.execute(text("UPDATE articles SET search_vector = to_tsvector('simple', :doc) WHERE seq = :seq"),
-                      {"doc": f"{article.title or ''}\n{article.text}", "seq": seq})
 
     def _upsert_entities(self, c: Connection, batch: Sequence[Article]) -> None:
         merged: dict[str, dict[str, Any]] = {}
@@ -344,10 +350,14 @@ class Store:
                    "FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id "
                    f"WHERE articles_fts MATCH :q{where} ORDER BY rank LIMIT :limit OFFSET :offset")
         else:
+            # websearch_to_tsquery accepts any text (quotes, "or", "-word"), so there is no
+            # syntax error to report on PostgreSQL; the snippet comes from the body, like FTS5's.
             sql = ("SELECT a.id, a.title, a.outlet, a.published, a.story, "
-                   "ts_headline('simple', a.title, websearch_to_tsquery('simple', :q)) AS snippet "
+                   "ts_headline('simple', array_to_string(ARRAY(SELECT json_array_elements_text(a.body)), ' '), "
+                   "websearch_to_tsquery('simple', :q), "
+                   "'StartSel=[, StopSel=], MaxWords=16, MinWords=6, FragmentDelimiter=…, MaxFragments=1') AS snippet "
                    "FROM articles a WHERE a.search_vector @@ websearch_to_tsquery('simple', :q)"
-                   f"{where} ORDER BY ts_rank(a.search_vector, websearch_to_tsquery('simple', :q)) DESC "
+                   f"{where} ORDER BY ts_rank(a.search_vector, websearch_to_tsquery('simple', :q)) DESC, a.seq "
                    "LIMIT :limit OFFSET :offset")
         try:
             with self.engine.connect() as c:
@@ -379,7 +389,15 @@ def _engine(url: str) -> Engine:
             cursor.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(postgres_driver_url(url), pool_pre_ping=True)
+
+
+def postgres_driver_url(url: str) -> str:
+    """``postgresql://`` and ``postgres://`` URLs use psycopg 3, the driver kabar[postgres] installs."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:
@@ -402,4 +420,5 @@ def _decode_cursor(cursor: str) -> tuple[str, str]:
     raise ValueError(f"invalid cursor {cursor!r}")
 
 
-__all__ = ["DEFAULT_URL", "Page", "SearchQueryError", "Store", "StoreError", "database_url", "open_store"]
+__all__ = ["DEFAULT_URL", "Page", "SearchQueryError", "Store", "StoreError", "database_url", "open_store",
+           "postgres_driver_url"]

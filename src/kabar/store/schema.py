@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import (
     JSON, Boolean, Column, Index, Integer, LargeBinary, MetaData, String, Table, Text,
 )
+from sqlalchemy.dialects.postgresql import TSVECTOR
 
 metadata = MetaData()
 
@@ -74,3 +75,10 @@ state = Table(
     Column("key", String(64), primary_key=True),
     Column("value", LargeBinary, nullable=False),
 )
+
+# PostgreSQL keeps the full-text search vector in the article row (migration 0001 adds it there
+# only); SQLite keeps its FTS5 index in a separate virtual table. The shared ``articles`` table
+# above therefore leaves the column out, and PostgreSQL code writes through this copy of it.
+postgres_metadata = MetaData()
+postgres_articles = articles.to_metadata(postgres_metadata)
+postgres_articles.append_column(Column("search_vector", TSVECTOR))

@@ -103,6 +103,20 @@ def test_seeds_end_to_end(db_url: str):
     assert records["000"]["title"].startswith("Presiden Putin Sebut Hubungan Rusia-China")
     assert records["002"]["title"] == "Beijing akan Perkuat Kerja Sama Strategis dengan Moskow"
     assert records["000"]["story"] == records["001"]["story"] != records["002"]["story"]
+    # The Feb-2023 Moscow visit and the Apr-2024 Beijing visit continue one situation.
+    assert records["000"]["storyline"] == records["002"]["storyline"] is not None
+    stories = {s["id"]: s for s in export(db_url, "stories")}
+    assert {s["storyline"] for s in stories.values()} == {records["000"]["storyline"]}
+
+
+def test_storyline_reaches_stories_of_earlier_batches(db_url: str):
+    seeds = sorted(shared("seeds").iterdir())
+    for seed in seeds:  # one ingest each: the older story is stored before the newer continues it
+        kabar("ingest", str(seed), "--db", db_url)
+    records = {r["id"][:3]: r for r in export(db_url)}
+    assert records["000"]["storyline"] == records["002"]["storyline"] is not None
+    stories = export(db_url, "stories")
+    assert len({s["storyline"] for s in stories}) == 1
 
 
 def test_export_formats_and_reading_commands(tmp_path: Path, db_url: str):

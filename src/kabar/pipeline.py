@@ -135,6 +135,8 @@ class Pipeline:
             storylines[assignment.story] = assignment.storyline
             articles.append(article)
             report.near_duplicates += assignment.duplicate_of is not None
+        # Older stories that a story of this batch continues join its storyline now.
+        storylines.update(self.index.pop_storyline_changes())
         states = {"templates": self.templates.dumps(), "entities": self.registry.dumps(),
                   "stories": self.index.dumps()}
         report.stories |= self.store.save_batch(articles, storylines, states)

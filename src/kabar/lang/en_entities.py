@@ -16,3 +16,14 @@ ROLE_JOINERS = ("of", "State", "General", "Foreign", "Minister")
 
 # Lower-case words that may sit inside a name ("Bank of England", "Ludwig van Beethoven").
 NAME_PARTICLES = ("of", "and", "for", "the", "van", "von", "der", "den", "de", "da", "del", "al", "el", "bin", "la", "le", "du")
+
+# Function words that open sentences in Title Case: never the first word of a name.
+FUNCTION_WORDS = (
+    "between", "in", "at", "on", "from", "to", "for", "with", "by", "of", "according", "while",
+    "but", "and", "or", "that", "because", "since", "after", "before", "during", "about",
+    "meanwhile", "however", "although", "if", "when", "the", "a", "an", "this", "these",
+)
+
+# Words that open the name of a building or institution ("Walter Reed" comes first in English,
+# so only the few that precede a name are listed).
+FACILITY_WORDS = {"University of": "ORG", "Fort": "LOC", "Mount": "LOC", "Lake": "LOC"}

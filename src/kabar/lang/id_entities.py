@@ -19,6 +19,7 @@ ROLES = (
     "Diplomat", "Senator", "Anggota DPR", "Ketua DPR", "Ketua MPR", "Pelatih", "Kapten",
     "Bapak", "Pak", "Ibu", "Bu", "Mas", "Mbak", "Sdr.", "Saudara", "Dr.", "dr.", "Prof.",
     "Ir.", "H.", "Hj.", "KH.", "K.H.", "Haji", "Hajjah", "Syekh", "Ustaz", "Ustad", "Habib",
+    "Imam", "Imam Besar", "Rektor", "Pendeta", "Uskup", "Kiai", "Kyai", "Gus",
 )
 
 # Words after a role that still belong to it ("Menteri Luar Negeri Rusia" keeps "Rusia" as a
@@ -27,3 +28,31 @@ ROLE_JOINERS = ("Luar", "Negeri", "Dalam", "Besar", "Utama", "Umum", "Agung", "J
 
 # Lower-case words that may sit inside a name ("Kementerian Hukum dan HAM", "Ali bin Abi Talib").
 NAME_PARTICLES = ("dan", "bin", "binti", "van", "von", "der", "den", "de", "da", "di", "al", "el", "la", "le", "du")
+
+# Function words that open sentences in Title Case ("Antara Republik Rakyat Tiongkok dan ...",
+# "Menurut Putin ..."): never the first word of a name, even when the tagger says so. "Antara"
+# is also the news agency ANTARA, which is recognised in capitals or mid-sentence.
+FUNCTION_WORDS = (
+    "antara", "di", "ke", "dari", "pada", "kepada", "dalam", "untuk", "bagi", "dengan", "oleh",
+    "menurut", "sementara", "namun", "tetapi", "dan", "atau", "bahwa", "karena", "sejak", "hingga",
+    "sampai", "setelah", "sebelum", "saat", "ketika", "selama", "tentang", "terhadap", "melalui",
+    "meski", "meskipun", "walaupun", "jika", "kalau", "agar", "supaya", "sedangkan", "bersama",
+    "yang", "ini", "itu", "para", "sang", "si", "kata", "ujar", "pihak", "seperti", "juga",
+)
+
+# Words that open the name of a building, institution or street and so are followed by a
+# name, often a person's ("RSPAD Gatot Soebroto", "Jalan Sudirman", "Bandara Soekarno-Hatta"),
+# with the type the whole name takes.
+FACILITY_WORDS = {
+    "RS": "ORG", "RSUD": "ORG", "RSUP": "ORG", "RSPAD": "ORG", "RSAL": "ORG", "RSAU": "ORG",
+    "RSPI": "ORG", "RSIA": "ORG", "RSU": "ORG", "RSCM": "ORG", "Rumah Sakit": "ORG",
+    "Universitas": "ORG", "Institut": "ORG", "Sekolah": "ORG", "SMA": "ORG", "SMP": "ORG",
+    "SD": "ORG", "SMK": "ORG", "Pondok Pesantren": "ORG", "Ponpes": "ORG", "Pesantren": "ORG",
+    "Yayasan": "ORG", "Lanud": "LOC", "Masjid": "LOC", "Gereja": "LOC", "Pura": "LOC",
+    "Vihara": "LOC", "Klenteng": "LOC", "Bandara": "LOC", "Bandar Udara": "LOC",
+    "Pelabuhan": "LOC", "Stasiun": "LOC", "Terminal": "LOC", "Jalan": "LOC", "Jl": "LOC",
+    "Jl.": "LOC", "Stadion": "LOC", "Gelora": "LOC", "Gedung": "LOC", "Lapangan": "LOC",
+    "Taman": "LOC", "Monumen": "LOC", "Museum": "LOC", "Wisma": "LOC", "Istana": "LOC",
+    "Makam": "LOC", "Taman Makam Pahlawan": "LOC", "TMP": "LOC", "Jembatan": "LOC",
+    "Kampus": "LOC", "Balai": "LOC", "Aula": "LOC",
+}

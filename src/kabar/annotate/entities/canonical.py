@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-ALIASES_FILE = Path(__file__).resolve().parents[2] / "data" / "aliases.tsv"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+ALIASES_FILE = DATA_DIR / "aliases.tsv"
 LOCALES = ("id", "en")
 # CLDR pseudo-regions that are not places a news text names.
 _SKIP_TERRITORIES = {"ZZ", "QO", "EZ", "001", "UN", "EU"}
@@ -64,7 +65,9 @@ def known_entities() -> dict[str, Canonical]:
         canonical = Canonical("loc:" + slug(english_name), local.get(zone, {}).get("city", english_name), "LOC")
         for name in {default, english_name, canonical.name}:
             table.setdefault(lookup_key(name), canonical)
-    for canonical, aliases in read_alias_file(ALIASES_FILE):
+    alias_files = [ALIASES_FILE] + sorted(p for p in DATA_DIR.glob("aliases*.tsv") if p != ALIASES_FILE)
+    entries = [entry for path in alias_files for entry in read_alias_file(path)]
+    for canonical, aliases in entries:
         for alias in (canonical.name, *aliases):
             table[lookup_key(alias)] = canonical
         # Names CLDR gave to the same id now point at the hand-kept display name.
@@ -88,5 +91,16 @@ def read_alias_file(path: Path) -> list[tuple[Canonical, list[str]]]:
     return entries
 
 
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    from kabar.lang import en_entities, id_entities
+
+    return frozenset(w.lower() for m in (id_entities, en_entities) for w in m.FUNCTION_WORDS)
+
+
 def lookup(surface: str) -> Canonical | None:
-    return known_entities().get(lookup_key(surface))
+    key = lookup_key(surface)
+    # "antara" is "between"; only "Antara"/"ANTARA" written as a name is the news agency.
+    if key in function_words() and not surface[:1].isupper():
+        return None
+    return known_entities().get(key)

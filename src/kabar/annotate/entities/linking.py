@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from kabar.annotate.entities.canonical import Canonical, lookup, lookup_key, slug
 from kabar.annotate.entities.recognizer import Span
+from kabar.annotate.entities.span_rules import starts_with_facility
 from kabar.annotate.entities.registry import TYPO_SIMILARITY, EntityRegistry
 from kabar.lang import en_entities, id_entities
 from kabar.records import EntityMention
@@ -74,7 +75,8 @@ def _role_before(tokens: tuple[str, ...], start: int, roles) -> str | None:
         end = start - skip
         if end <= 0:
             return None
-        if skip and not (tokens[end][:1].isupper() and lookup(" ".join(tokens[end:start]))):
+        if skip and not (tokens[end][:1].isupper() and (
+                lookup(" ".join(tokens[end:start])) or starts_with_facility(tokens[end:start]))):
             continue
         for n in range(min(_MAX_ROLE_TOKENS, end), 0, -1):
             if tuple(t.lower() for t in tokens[end - n:end]) in roles:
@@ -166,6 +168,8 @@ def _link_persons(names: list[str], registry: EntityRegistry | None) -> dict[str
             holders.sort(key=lambda p: p.last != key)  # a surname alone is the usual short form
             if not holders and len(key) >= 4:
                 holders = [p for p in people if any(fuzz.ratio(key, t) >= TYPO_SIMILARITY for t in p.tokens)]
+            if not holders:  # "Jokowi" for Joko Widodo, "SBY" for Susilo Bambang Yudhoyono
+                holders = [p for p in people if any(is_short_name_of(name, n) for n in p.names)]
             person = holders[0] if holders else None
         if person is None:
             person = _Person(last=tokens[-1])
@@ -183,6 +187,28 @@ def _link_persons(names: list[str], registry: EntityRegistry | None) -> dict[str
         if registry is not None and len(name.split()) >= 2:
             registry.add(person.canonical, [person.canonical.name.split()[-1]])
     return {name: person.canonical for name, person in person_of.items()}
+
+
+def is_short_name_of(short: str, full: str) -> bool:
+    """Indonesian short names: the syllables that open two or more words of the full name run
+    together ("Jokowi" = JOKO WIdodo, "Zulhas" = ZULkifli HASan), or the initials of three or
+    more words in capitals ("SBY")."""
+    words = lookup_key(full).split()
+    if len(words) < 2 or " " in short.strip():
+        return False
+    if short.isupper() and len(short) >= 3:
+        return len(words) == len(short) and all(w[0] == c for w, c in zip(words, short.lower()))
+    return _blend(short.lower(), words, 0)
+
+
+def _blend(rest: str, words: list[str], used: int) -> bool:
+    if not rest:
+        return used >= 2
+    if used >= len(words):
+        return False
+    word = words[used]
+    return any(rest.startswith(word[:n]) and _blend(rest[n:], words, used + 1)
+               for n in range(min(len(word), len(rest)), 1, -1))
 
 
 def link(mentions: list[Mention], registry: EntityRegistry | None) -> None:

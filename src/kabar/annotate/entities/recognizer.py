@@ -13,6 +13,7 @@ import pycrfsuite
 from kabar.annotate.entities.clusters import load_clusters
 from kabar.annotate.entities.features import FeatureExtractor
 from kabar.annotate.entities.gazetteer import Gazetteer
+from kabar.annotate.entities.span_rules import correct_tags
 from kabar.lang import en_entities, id_entities
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "data" / "ner"
@@ -77,24 +78,53 @@ class Tagger:
         spans: list[Span] = []
         for p_index, paragraph in enumerate(paragraphs):
             for s_start, s_end in split_sentences(paragraph):
-                matches = list(_TOKEN.finditer(paragraph, s_start, s_end))
-                if not matches:
+                offsets, known_parts = _tokens_of(paragraph, s_start, s_end, known_type)
+                if not offsets:
                     continue
-                tokens = [m.group() for m in matches]
+                tokens = [paragraph[a:b] for a, b in offsets]
                 tags = self.tag(tokens)
                 if known_type is not None:
                     _add_known(tokens, tags, known_type)
-                spans.extend(_spans_of(paragraph, p_index, matches, tokens, tags))
+                for i, typ in known_parts.items():
+                    tags[i] = "B-" + typ
+                    if i + 1 < len(tags) and tags[i + 1].startswith("I-"):  # the hyphen is no name
+                        tags[i + 1] = "O"
+                tags = correct_tags(tokens, tags, self.gazetteer.tokens)
+                spans.extend(_spans_of(paragraph, p_index, offsets, tokens, tags))
         return spans
 
 
-def _spans_of(paragraph, p_index, matches, tokens, tags) -> list[Span]:
+def _tokens_of(paragraph: str, start: int, end: int, known_type) -> tuple[list[tuple[int, int]], dict[int, str]]:
+    """Token offsets of a sentence, with hyphenated pairs of known names split ("Rusia-Cina" is
+    Russia and China, while "Guinea-Bissau" or "Bangsa-Bangsa" stay whole); the second value maps
+    the index of each split part to its known type."""
+    offsets: list[tuple[int, int]] = []
+    known_parts: dict[int, str] = {}
+    for match in _TOKEN.finditer(paragraph, start, end):
+        word = match.group()
+        if known_type is not None and "-" in word and word[:1].isupper() and known_type(word) is None:
+            parts = word.split("-")
+            types = [known_type(p) if p[:1].isupper() else None for p in parts]
+            if all(types):
+                position = match.start()
+                for part, typ in zip(parts, types):
+                    if position > match.start():
+                        offsets.append((position - 1, position))  # the hyphen
+                    known_parts[len(offsets)] = typ
+                    offsets.append((position, position + len(part)))
+                    position += len(part) + 1
+                continue
+        offsets.append(match.span())
+    return offsets, known_parts
+
+
+def _spans_of(paragraph, p_index, offsets, tokens, tags) -> list[Span]:
     out = []
     start = typ = None
     for i, tag in enumerate(tags + ["O"]):
         if tag == "O" or tag.startswith("B-") or tag[2:] != typ:
             if start is not None:
-                a, b = matches[start].start(), matches[i - 1].end()
+                a, b = offsets[start][0], offsets[i - 1][1]
                 out.append(Span(paragraph[a:b], typ, a, b, p_index, tuple(tokens), start, i))
                 start = typ = None
             if tag != "O":

@@ -22,6 +22,7 @@ from kabar.annotate.entities.corpora import CORPORA, entity_f1, read_conll
 from kabar.annotate.entities.gazetteer import build_gazetteer
 from kabar.annotate.entities.recognizer import MODEL_DIR, Tagger, role_words
 
+DEFAULT_MODEL_DIR = MODEL_DIR  # what `kabar train-ner` writes by default: the package's own model
 CRF_PARAMS = {"c1": 0.02, "c2": 0.1, "max_iterations": 200, "feature.possible_transitions": True}
 
 

@@ -7,16 +7,26 @@ import os
 from typing import Annotated, Any
 
 from fastapi import Body, Depends, FastAPI, Header, HTTPException, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..pipeline import Pipeline, story_brief
 from ..read import parse_record
 from ..records import RawDocument, Rejected
 from ..store import SearchQueryError, Store
+from .pages import add_pages
 
 MAX_PAGE = 200
 MAX_POST_ARTICLES = 1000
 MAX_BODY_BYTES = 20 * 1024 * 1024
+MAX_URL_BYTES = 4096
+# Pages load scripts and styles from /static only; nothing inline, nothing from elsewhere.
+PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+# FastAPI's own /docs and /redoc pages load Swagger UI from its CDN with an inline script.
+DOCS_PATHS = ("/docs", "/redoc")
 
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page size.")]
 Cursor = Annotated[str | None, Query(max_length=400, description="`next` of the previous page.")]
@@ -31,7 +41,38 @@ def create_app(store: Store) -> FastAPI:
         length = request.headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
             return JSONResponse({"detail": f"request body over {MAX_BODY_BYTES} bytes"}, status_code=413)
-        return await call_next(request)
+        if len(str(request.url)) > MAX_URL_BYTES:
+            return JSONResponse({"detail": f"request URL over {MAX_URL_BYTES} bytes"}, status_code=414)
+        response = await call_next(request)
+        headers = response.headers
+        headers.setdefault("X-Content-Type-Options", "nosniff")
+        headers.setdefault("Referrer-Policy", "same-origin")
+        headers.setdefault("X-Frame-Options", "DENY")
+        if not request.url.path.startswith(DOCS_PATHS):
+            headers.setdefault("Content-Security-Policy", PAGE_CSP)
+        return response
+
+    env = add_pages(app, store)
+
+    def wants_page(request: Request) -> bool:
+        path = request.url.path
+        return not (path.startswith("/api/") or path.startswith("/openapi") or path.startswith(DOCS_PATHS))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException):
+        if wants_page(request):
+            page = env.get_template("error.html").render(status=error.status_code, message=error.detail)
+            return HTMLResponse(page, status_code=error.status_code)
+        return JSONResponse({"detail": error.detail}, status_code=error.status_code, headers=error.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError):
+        if wants_page(request):
+            fields = ", ".join(str(e["loc"][-1]) for e in error.errors())
+            page = env.get_template("error.html").render(
+                status=422, message=f"Some of the parameters in that address are not valid ({fields}).")
+            return HTMLResponse(page, status_code=422)
+        return JSONResponse({"detail": jsonable_encoder(error.errors())}, status_code=422)
 
     def page_or_400(make):
         try:

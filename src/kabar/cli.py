@@ -180,6 +180,38 @@ def export_command(
         err.print(f"wrote {count} {what} to {out_path}")
 
 
+@app.command("import")
+def import_command(
+    source: Annotated[str, typer.Argument(help="A database URL (sqlite:///old.db, postgresql://...) or a dump file (.jsonl.gz).")],
+    db: DbOption = None,
+    dump: Annotated[Optional[Path], typer.Option("--dump", help="Instead of importing, write the SOURCE database to this dump file.")] = None,
+) -> None:
+    """Copy a whole database (articles, stories with briefs, entities, pipeline state) into an empty --db."""
+    from .store.transfer import TransferError, copy_database, dump_database, load_dump
+
+    try:
+        if dump is not None:
+            if "://" not in source:
+                err.print("[red]error:[/] --dump needs SOURCE to be a database URL")
+                raise typer.Exit(2)
+            counts = dump_database(_store(source), dump)
+            err.print(f"wrote {counts['articles']} articles, {counts['stories']} stories to {dump}")
+            return
+        target = _store(db)
+        if "://" in source:
+            counts = copy_database(_store(source), target)
+        elif Path(source).is_file():
+            counts = load_dump(target, source)
+        else:
+            err.print(f"[red]error:[/] {source}: neither a database URL nor a dump file")
+            raise typer.Exit(2)
+    except TransferError as error:
+        err.print(f"[red]error:[/] {error}", markup=True, highlight=False)
+        raise typer.Exit(2) from None
+    print(f"imported {counts['articles']} articles, {counts['stories']} stories, {counts['entities']} entities "
+          f"into {target.url}")
+
+
 @app.command()
 def tag(
     conll: Annotated[Path, typer.Option("--conll", help="Pre-tokenised text: a token in the first column, blank line between sentences.")],

@@ -234,7 +234,7 @@ class Store:
 
     def iter_story_ids(self) -> Iterator[str]:
         with self.engine.connect() as c:
-            ids = list(c.scalars(select(t.stories.c.id).order_by(t.stories.c.end.desc(), t.stories.c.id)))
+            ids = list(c.scalars(select(t.stories.c.id).order_by(t.stories.c.end.desc().nulls_last(), t.stories.c.id)))
         yield from ids
 
     def list_stories(self, limit: int = 50, cursor: str | None = None, outlet: str | None = None,

@@ -9,14 +9,18 @@ from kabar.clean.classify import SENTENCE_END, line_features, predict_body
 from kabar.clean.language import detect_language
 from kabar.clean.lines import Line, text_lines
 from kabar.clean.metadata import (
+    _is_outlet_name,
     cited_sources,
-    date_from_lines,
     find_dateline,
     normalise_published,
-    outlet_display,
     outlet_from_url,
     parse_byline,
+    parse_name_outlet,
 )
+from kabar.clean.names import OUTLET_DOMAINS
+from kabar.clean.outlet import SelfNames, dateline_outlet_display
+from kabar.clean.published import date_from_url, header_date
+from kabar.clean.title import CANDIDATE_KINDS, choose_title
 from kabar.clean.rules import caption_marker, related_header, rule_kind
 from kabar.clean.templates import TemplateMemory
 from kabar.records import Article, RawDocument, Removed
@@ -38,6 +42,9 @@ SENTENCE_MIN_WORDS = 4
 IN_ARTICLE_INSERTS = {"related-links", "ad", "caption", "share", "font-controls", "promo", "url"}
 MAX_INSERT_LINES = 8
 CAPTION_MAX_WORDS = 30
+MAX_HEADER_LINES = 8  # a date line this far above the title is not the article's
+MAX_LINES_BEFORE_DATELINE = 3
+MAX_WORDS_BEFORE_DATELINE = 60
 # Class/id words of an HTML line's ancestors, as the kind of a cut line.
 HINT_KINDS = (
     ("comment", "comments"), ("share", "share"), ("social", "share"), ("caption", "caption"),
@@ -109,11 +116,25 @@ def clean_document(doc: RawDocument, templates: TemplateMemory | None = None) ->
             if name and parse_byline(f"By {name}"):
                 authors.extend(parse_byline(f"By {name}")[0])
 
-    title = _choose_title(doc, page, verdicts)
+    found, dateline_at = _find_opening_dateline(verdicts)
+    self_names = SelfNames(lines[0].text if page is None and lines else None,
+                           [v.text for v in verdicts if v.kind is not None],
+                           [found.outlet] if found and found.outlet else [])
+    for v in verdicts:
+        if v.kind in (None, "navigation", "other", "footer"):
+            named = parse_name_outlet(v.text, lambda o: self_names.is_own_name(o) or _is_outlet_name(o))
+            if named:  # "Dadan Hermawan - kabarKini"
+                v.kind = "byline"
+                authors.extend([named[0]] if named[0] else [])
+                self_names.add(named[1])
+
+    title = choose_title(doc.title, page, [v.text for v in verdicts], [v.kind for v in verdicts])
+    title_at = None
     if title:
-        for v in verdicts:
-            if v.kind in (None, "navigation", "other") and v.text.strip() == title.strip():
-                v.kind = "title"
+        for i, v in enumerate(verdicts):
+            if v.kind in CANDIDATE_KINDS and v.text.strip() == title.strip():
+                v.kind, title_at = "title", i
+                break
 
     body = [v.text for v in verdicts if v.kind is None]
     removed = [Removed(v.text, v.kind) for v in verdicts if v.kind is not None]
@@ -126,32 +147,33 @@ def clean_document(doc: RawDocument, templates: TemplateMemory | None = None) ->
 
     dateline = None
     agency_sources: list[str] = []
-    outlet_hint = None
-    found = find_dateline(body[0])
+    if found is None or verdicts[dateline_at].text != body[0]:
+        found = find_dateline(body[0])
     if found:
         rest = body[0][len(found.prefix):].strip()
         if rest:
             body[0] = rest
             removed.append(Removed(found.prefix.strip(), "dateline"))
-        dateline, outlet_hint, agency_sources = found.place, found.outlet, list(found.agencies)
+        dateline, agency_sources = found.place, list(found.agencies)
 
     sources = []
     for name in cited_sources(body) + agency_sources + byline_sources:
         if name not in sources:
             sources.append(name)
 
-    outlet = doc.outlet or outlet_from_url(doc.url) or (outlet_display(outlet_hint) if outlet_hint else None) \
-        or (page.sitename if page else None) or outlet_from_url(page.url if page else None)
+    url = doc.url or (page.url if page else None)
+    outlet = doc.outlet or (page.sitename if page else None) or _known_outlet(url) or self_names.best() \
+        or (dateline_outlet_display(found.outlet) if found and found.outlet else None) or outlet_from_url(url)
     published = normalise_published(doc.published) or normalise_published(page.date if page else None)
     if published is None:
-        published = date_from_lines([r.text for r in removed if YEAR.search(r.text)][:20])
+        published = _page_date(verdicts, title_at, page is not None) or date_from_url(url)
 
     return Article(
         id=doc.id,
         source=doc.source,
         language=doc.language or detect_language("\n".join(body)),
         body=tuple(body),
-        url=doc.url or (page.url if page else None),
+        url=url,
         outlet=outlet,
         title=title,
         dateline=dateline,
@@ -160,6 +182,52 @@ def clean_document(doc: RawDocument, templates: TemplateMemory | None = None) ->
         cited_sources=tuple(sources),
         removed=tuple(removed),
     )
+
+
+HEADER_DATE_KINDS = ("date", "dateline", "byline", "navigation", "other", "header", "title", "share")
+
+
+def _page_date(verdicts: list[_Verdict], title_at: int | None, from_html: bool) -> str | None:
+    """The page's date line: in the header between the menus and the body, nearest the title.
+    Body lines and captions are never asked ("sejak 13 April 1950" is history)."""
+    first_body = next((i for i, v in enumerate(verdicts) if v.kind is None), len(verdicts))
+    if from_html:  # lines outside trafilatura's text come after the body, in page order
+        header = [v.text for v in verdicts[first_body:] if v.kind in HEADER_DATE_KINDS]
+        return header_date(header, None if not header else 0)
+    lo = max(0, (title_at if title_at is not None else first_body) - MAX_HEADER_LINES)
+    header = [v.text if v.kind in HEADER_DATE_KINDS else "" for v in verdicts[lo:first_body]]
+    found = header_date(header, None if title_at is None else title_at - lo)
+    if found:
+        return found
+    # "Published ...", "Diperbarui ..." lines can close an article too
+    tail = [v.text for v in verdicts[first_body:] if v.kind in ("date", "dateline")]
+    return header_date(tail[:3], None)
+
+
+def _find_opening_dateline(verdicts: list[_Verdict]):
+    """The dateline that opens the article ("SUKABUMI, KabarKini.example - ..."), looked for in
+    the first body lines. Body lines above it are the photo caption or header text the line
+    judge kept: the article starts at its dateline."""
+    body_idx = [i for i, v in enumerate(verdicts) if v.kind is None][:MAX_LINES_BEFORE_DATELINE + 1]
+    for n, i in enumerate(body_idx):
+        found = find_dateline(verdicts[i].text)
+        if found is None or not (found.place or found.outlet):
+            continue
+        before = body_idx[:n]
+        if sum(len(verdicts[j].text.split()) for j in before) > MAX_WORDS_BEFORE_DATELINE:
+            return None, None
+        for j in before:
+            near_caption = any(0 <= k < len(verdicts) and verdicts[k].kind == "caption" for k in (j - 1, j + 1))
+            verdicts[j].kind = "caption" if near_caption else "header"
+        return found, i
+    return None, None
+
+
+def _known_outlet(url: str | None) -> str | None:
+    """The outlet's name from a URL whose domain the table knows; an unknown domain waits until
+    the page's own name has had its say."""
+    name = outlet_from_url(url)
+    return name if name and name in OUTLET_DOMAINS.values() else None
 
 
 def _reject_junk(text: str) -> None:
@@ -367,41 +435,3 @@ def _looks_like_headline(text: str) -> bool:
         return False
     caps = sum(1 for w in words if w[:1].isupper())
     return caps / len(words) >= 0.6
-
-
-def _choose_title(doc: RawDocument, page, verdicts: list[_Verdict]) -> str | None:
-    if doc.title and doc.title.strip():
-        return doc.title.strip()
-    texts = [v.text for v in verdicts]
-    if page is not None and page.title:
-        # The page's own headline line when one is a prefix of the <title> ("Headline - Site").
-        matching = [t for t in texts if len(t.split()) >= 3 and page.title.startswith(t)]
-        if matching:
-            return max(matching, key=len)
-        return re.split(r"\s+[|\-–—]\s+(?=[^|\-–—]*$)", page.title)[0].strip() or None
-    first_body = next((i for i, v in enumerate(verdicts) if v.kind is None), None)
-    if first_body is None:
-        return None
-    # The headline usually sits right above the body; a classifier (or pre-extracted text) may
-    # have kept it as the first body line. A lede reads as a sentence and is not title-shaped.
-    t = verdicts[first_body].text
-    if _is_title_shaped(t) and first_body + 1 < len(verdicts) and find_dateline(t) is None:
-        return t
-    candidates = [i for i in range(first_body) if verdicts[i].kind in ("navigation", None)
-                  and _is_title_shaped(verdicts[i].text)]
-    if not candidates:
-        return None
-    counts = {t: texts.count(t) for t in texts}
-    best = max(candidates, key=lambda i: (counts[texts[i]] > 1, i))
-    return texts[best]
-
-
-def _is_title_shaped(text: str) -> bool:
-    words = text.split()
-    if not 3 <= len(words) <= 30 or text.endswith(".") or text.endswith(":"):
-        return False
-    if rule_kind(text) or parse_byline(text) or URL_LINE.match(text):
-        return False
-    if len(words) >= 12 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
-        return False  # a run of capitalised words with no "dan"/"di"/"of" is a menu, not a headline
-    return text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"“'‘"

@@ -15,7 +15,7 @@ from kabar.clean.names import (
     registered_domain,
     source_alias_pattern,
 )
-from kabar.clean.rules import byline_line, byline_medium_first, cite_cues, source_descriptors
+from kabar.clean.rules import byline_line, byline_medium_first, byline_not_names, cite_cues, source_descriptors
 
 # ---------------------------------------------------------------- publication date
 ISO_DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
@@ -101,12 +101,18 @@ def find_dateline(paragraph: str) -> Dateline | None:
         place, outlet, agency = m.group("place").strip(), m.group("outlet"), m.group("agency")
         if outlet and _is_outlet_name(place):  # "TEMPO.CO, Jakarta - ": outlet first, then the place
             place, outlet = outlet, place
-        agencies = tuple(a for a in (canonical_source(x) for x in re.split(r"[,/]", agency or "")) if a)
+        if outlet and not _reads_as_outlet(outlet):
+            outlet = None  # "TERNATE, Indonesia —": a region after the place, not a medium
+        parts = [x.strip() for x in re.split(r"[,/]", agency or "") if x.strip()]
+        agencies = tuple(a for a in (canonical_source(x) for x in parts) if a)
+        if parts and not agencies:
+            # "Semarang (Suara Khatulistiwa) - ": the outlet's own name in brackets
+            outlet = outlet or agency.strip()
         if not outlet and _is_outlet_name(place):  # "KOMPAS.COM - "
             return Dateline(m.group(0), None, place, agencies)
         if place.isupper() and len(place.replace(" ", "")) >= 3:
             return Dateline(m.group(0), _fix_place(place), outlet, agencies)
-        if outlet:  # "Jakarta, CNN Indonesia -- "
+        if outlet or agencies:  # "Jakarta, CNN Indonesia -- ", "Ternate (ANTARA) — "
             return Dateline(m.group(0), _fix_place(place), outlet, agencies)
         if place.upper() in DATELINE_CITIES:  # "Madiun - ": a known place written in title case
             return Dateline(m.group(0), place.upper(), outlet, agencies)
@@ -119,9 +125,28 @@ def find_dateline(paragraph: str) -> Dateline | None:
     return None
 
 
+DOMAIN_LIKE = re.compile(r"^[\w-]+(\.[a-z]{2,12}){1,2}$", re.I)
+
+
 def _is_outlet_name(word: str) -> bool:
-    return bool(canonical_source(word) or word.lower() in OUTLET_DOMAINS
-                or re.search(r"\.(com|co|id|net)$", word, re.I))
+    return bool(canonical_source(word) or word.lower() in OUTLET_DOMAINS or DOMAIN_LIKE.match(word))
+
+
+def _reads_as_outlet(name: str) -> bool:
+    """After "PLACE, ": a medium ("KabarKini.example", "CNN Indonesia", "ANTARA") rather than a
+    region ("Indonesia", "Jawa Barat"). One plain capitalised word that no table knows is a region."""
+    if _is_outlet_name(name):
+        return True
+    words = name.split()
+    if len(words) == 1:
+        w = words[0]
+        return w.isupper() and len(w) <= 6 or any(c.isupper() for c in w[1:]) and not w.isupper()
+    return name.upper() not in DATELINE_CITIES and not _looks_like_region(name)
+
+
+def _looks_like_region(name: str) -> bool:
+    """"Jawa Barat", "North Sulawesi": a compass word makes a multi-word name a region."""
+    return bool(re.search(r"\b(utara|selatan|barat|timur|tengah|north|south|east|west|central)\b", name, re.I))
 
 
 def _outlet_prefix(word: str, prefix: str) -> bool:
@@ -138,8 +163,28 @@ INITIALS = re.compile(r"^[a-z]{1,4}(/[a-z]{1,4})+$|^\(?[a-z]{2,4}\)?$")
 NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bdan\b|/)\s*")
 
 
+PIPE_SEGMENTS = re.compile(r"\s+\|\s+")
+
+
 def parse_byline(text: str) -> tuple[list[str], list[str]] | None:
-    """(authors, agencies) of a byline line, or None when the line is not a byline."""
+    """(authors, agencies) of a byline line, or None when the line is not a byline.
+
+    "Penulis Kontributor Semarang, Slamet Widodo | Editor Rini Hapsari": several key-value
+    segments joined by pipes read as bylines without colons.
+    """
+    segments = PIPE_SEGMENTS.split(text)
+    if len(segments) > 1:
+        parsed = [_parse_byline_segment(seg, colon_needed=False) for seg in segments]
+        if sum(p is not None for p in parsed) >= 2 or (parsed[0] is not None and all(
+                p is not None or not seg.strip() for p, seg in zip(parsed, segments))):
+            authors = [a for p in parsed if p for a in p[0]]
+            agencies = [a for p in parsed if p for a in p[1]]
+            return authors, agencies
+        return None
+    return _parse_byline_segment(text, colon_needed=True)
+
+
+def _parse_byline_segment(text: str, colon_needed: bool) -> tuple[list[str], list[str]] | None:
     if len(text.split()) > 10:
         return None
     m = byline_line().match(text)
@@ -149,7 +194,8 @@ def parse_byline(text: str) -> tuple[list[str], list[str]] | None:
     if INITIALS.match(value):
         return [], []
     key = m.group("key").lower()
-    if key not in KEYS_WITHOUT_COLON and not re.match(rf"^\s*{re.escape(m.group('key'))}\s*[:|]", text, re.I):
+    if colon_needed and key not in KEYS_WITHOUT_COLON \
+            and not re.match(rf"^\s*{re.escape(m.group('key'))}\s*[:|]", text, re.I):
         return None  # "Penulis buku itu, Budi, ..." is a sentence; a byline key takes a colon
     authors, agencies = [], []
     parts = NAME_SPLIT.split(value)
@@ -164,11 +210,29 @@ def parse_byline(text: str) -> tuple[list[str], list[str]] | None:
         canon = canonical_source(part)
         if canon:
             agencies.append(canon)
-        elif _looks_like_name(part):
+        elif _looks_like_name(part) and part.split()[0].lower() not in byline_not_names():
             authors.append(part)
-    if key in ("by", "oleh") and not (authors or agencies):
+    if key in ("by", "oleh") and not (authors or agencies) and value.split()[0].lower() not in byline_not_names():
         return None  # "By the way", "Oleh karena itu": a sentence, not a byline
     return authors, agencies
+
+
+# "Dadan Hermawan - kabarKini": a name, a dash and the outlet's name.
+NAME_DASH_OUTLET = re.compile(r"^(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s+[-–—|/]\s+(?P<outlet>\S+(?:\s\S+){0,2})$")
+
+
+def parse_name_outlet(text: str, is_outlet) -> tuple[str | None, str] | None:
+    """(author, outlet spelling) of a "Name - Outlet" byline, when ``is_outlet`` accepts the
+    outlet; the author is None for "Tim KabarKini - kabarKini"."""
+    m = NAME_DASH_OUTLET.match(text.strip())
+    if not m or not is_outlet(m.group("outlet")):
+        return None
+    name = m.group("name")
+    if name.split()[0].lower() in byline_not_names():
+        return None, m.group("outlet")
+    if not _looks_like_name(name):
+        return None
+    return name, m.group("outlet")
 
 
 def _looks_like_name(part: str) -> bool:

@@ -65,9 +65,33 @@ def source_descriptors() -> tuple[str, ...]:
 
 MAX_RULE_WORDS = 14  # a pattern hit on a longer line is more likely a body sentence quoting it
 
+# Shapes that need no language: symbols only.
+NEUTRAL_PATTERNS: tuple[tuple[str, str], ...] = (
+    # breadcrumbs: "Beranda › Daerah › Sulawesi Utara", "Lensapos.example > Regional > Jawa Tengah"
+    ("navigation", r"^[^!?›»>/]{1,40}(\s[›»>/]\s[^.!?›»>/]{1,40}){1,5}$"),
+    # section labels joined by pipes: "Asia | Indonesia" (bylines "Penulis X | Editor Y" are parsed first)
+    ("navigation", r"^[\w.&' -]{1,25}(\s\|\s[\w.&' -]{1,25}){1,12}$"),
+    # a photo credit alone in brackets: "(LENSAPOS.example/SLAMET WIDODO)", "[Foto: Dok. Kemenlu]"
+    ("caption", r"^[(\[][^()\[\]]{2,60}/[^()\[\]]{2,60}[)\]]$"),
+    ("ad", r"^\[?gambas:"),
+)
+
+
+@lru_cache(maxsize=1)
+def _neutral_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((kind, re.compile(p, re.I)) for kind, p in NEUTRAL_PATTERNS)
+
+
+@lru_cache(maxsize=1)
+def any_length_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((kind, re.compile(p, re.I)) for kind, p in _collect("ANY_LENGTH_PATTERNS"))
+
 
 def rule_kind(text: str) -> str | None:
     """The boilerplate kind a single line shows on its face, or None."""
+    for kind, pattern in any_length_patterns():
+        if pattern.search(text):
+            return kind
     if len(text.split()) > MAX_RULE_WORDS:
         return None
     for kind, pattern in line_patterns():
@@ -75,7 +99,15 @@ def rule_kind(text: str) -> str | None:
             return kind
     if related_header().search(text):
         return "related-links"
+    for kind, pattern in _neutral_patterns():
+        if pattern.search(text):
+            return kind
     return None
+
+
+@lru_cache(maxsize=1)
+def byline_not_names() -> frozenset[str]:
+    return frozenset(w.lower() for w in _collect("BYLINE_NOT_NAMES"))
 
 
 @lru_cache(maxsize=1)

@@ -22,6 +22,13 @@ LINE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("dateline", r"^(first )?(published|updated|posted)\s*(on|at)?\s*:?\s*\w*,? ?\w+ \d"),
 )
 
+ANY_LENGTH_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("promo", r"^sign up for [\w ]{2,40}, our (free )?newsletter"),
+)
+
+BYLINE_NOT_NAMES: tuple[str, ...] = ("staff", "editorial", "team", "newsroom", "desk", "admin", "editors",
+                                     "correspondent", "reporters")
+
 RELATED_HEADERS: tuple[str, ...] = (
     r"^(read|see) (more|also)\b",
     r"^(related|more) (stories|articles|news|coverage|from)\b",
@@ -43,4 +50,5 @@ SOURCE_DESCRIPTORS: tuple[str, ...] = (
 CAPTION_MARKERS: tuple[str, ...] = (
     r"\((left|right|center|centre|l-r|from left|pictured)\)",
     r"\((photo|image)( credit)?\s*:",
+    r"[.!?]\s+(photo|image|picture)( credit)?\s*:.{0,80}$",
 )

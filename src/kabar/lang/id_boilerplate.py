@@ -14,6 +14,11 @@ LINE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("comments", r"^(\d+\s+)?komentar(\s*\(\d*\))?$|^tulis komentar|^kirim komentar|^\(\s*\)$"
                  r"|^beri komentar|^lihat komentar|^komentar (anda|pembaca)"),
     ("share", r"^(bagikan|share)(\s+(artikel|berita))?(\s*:)?$|^salin link|^link disalin|^tautan disalin"),
+    # "Bagikan: Facebook Twitter WhatsApp Salin Link": a share bar spelled out
+    ("share", r"^(bagikan|share)( (artikel|berita|ke))?\s*:?\s*((facebook|twitter|x|whatsapp|wa|telegram|line"
+              r"|linkedin|e-?mail|pinterest|salin( link| tautan)?|copy( link)?)[\s,|]*){2,}$"),
+    ("promo", r"^(baca|buka|lihat) (di|lewat|via) (app|aplikasi)$|^(download|unduh) (app|aplikasi)"),
+    ("caption", r"^lihat (foto|galeri|video)$|^(foto|video) (lainnya|selengkapnya)$"),
     ("navigation", r"^(beranda|home|indeks|terpopuler|terkini|terbaru|selengkapnya|lainnya|kembali ke atas|top)$"),
     ("navigation", r"^(berita|news)\s*(terkini|terpopuler|utama|lainnya)$"),
     ("ad", r"^(iklan|advertisement|sponsored|konten bersponsor|scroll (to|untuk) (continue|resume|lanjut)"
@@ -28,6 +33,18 @@ LINE_PATTERNS: tuple[tuple[str, str], ...] = (
     # editors' initials closing an article: "(dpr/rin)", "yf/vlz"
     ("credit", r"^\(?[a-z]{2,4}(/[a-z]{2,4})+\)?$|^\([a-z]{2,4}\)$"),
 )
+
+# Patterns that mark boilerplate however long the line is: promotions written as whole paragraphs
+# ("Dapatkan update berita pilihan ... Mari bergabung di Grup Telegram ...").
+ANY_LENGTH_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("promo", r"^(dapatkan|ikuti) (update|berita|informasi)( terbaru| terkini| pilihan)?\b.{0,80}"
+              r"\b(google news|whatsapp|telegram|channel|grup|klik)"),
+    ("promo", r"\bmari bergabung di (grup|channel|saluran)\b|\bcaranya klik link\b"),
+)
+
+# Bylines that name no person: "Oleh Redaksi", "Penulis Tim Lensapos", "Kontributor Semarang".
+BYLINE_NOT_NAMES: tuple[str, ...] = ("redaksi", "tim", "admin", "kontributor", "koresponden", "humas",
+                                     "staf", "desk", "wartawan", "reporter", "penulis", "editor")
 
 # Lines that open a list of links to other articles: the list items after them go too.
 RELATED_HEADERS: tuple[str, ...] = (

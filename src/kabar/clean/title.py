@@ -1,0 +1,58 @@
+"""The headline of a page.
+
+On a portal the headline sits under the menus and above the byline/date block, the photo and
+the first paragraph. Walking up from the first body line, the first line shaped like a headline
+is it: share bars, app prompts, bylines, breadcrumbs, captions and date lines on the way are
+never headlines, and whatever sits further up (menus, section names, the logo) is further from
+the article than the headline is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kabar.clean.metadata import find_dateline, parse_byline
+from kabar.clean.published import date_in_line
+from kabar.clean.rules import rule_kind
+
+URL_LINE = re.compile(r"^(https?://|www\.|bit\.ly/|t\.co/)\S+$|^\S+\.(com|id|co|net|org)/\S*$", re.I)
+MENU_BREAKERS = re.compile(r"[\d,:;?!\"“”'‘’()-]")
+MAX_TITLE_DISTANCE = 12  # lines above the body searched for the headline
+# Kinds a headline may have been given by the line judge (a headline above the body is often
+# judged navigation); a share bar, caption or byline never is one.
+CANDIDATE_KINDS = (None, "navigation", "other", "header", "title")
+
+
+def is_title_shaped(text: str) -> bool:
+    words = text.split()
+    if not 3 <= len(words) <= 30 or text.endswith(".") or text.endswith(":"):
+        return False
+    if rule_kind(text) or parse_byline(text) or URL_LINE.match(text) or date_in_line(text):
+        return False
+    if len(words) >= 8 and all(w[:1].isupper() for w in words) and not MENU_BREAKERS.search(text):
+        return False  # capitalised words with no "dan"/"di", digit or punctuation: a menu, not a headline
+    return text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"“'‘"
+
+
+def choose_title(given: str | None, page, texts: list[str], kinds: list[str | None]) -> str | None:
+    """The headline among a page's judged lines (``kinds[i]`` None means body)."""
+    if given and given.strip():
+        return given.strip()
+    if page is not None and page.title:
+        # The page's own headline line when one is a prefix of the <title> ("Headline - Site").
+        matching = [t for t in texts if len(t.split()) >= 3 and page.title.startswith(t)]
+        if matching:
+            return max(matching, key=len)
+        return re.split(r"\s+[|\-–—]\s+(?=[^|\-–—]*$)", page.title)[0].strip() or None
+    first_body = next((i for i, k in enumerate(kinds) if k is None), None)
+    if first_body is None:
+        return None
+    # The line judge (or pre-extracted text) may have kept the headline as the first body line;
+    # a lede reads as a sentence and is not headline-shaped.
+    t = texts[first_body]
+    if is_title_shaped(t) and first_body + 1 < len(texts) and find_dateline(t) is None:
+        return t
+    for i in range(first_body - 1, max(-1, first_body - 1 - MAX_TITLE_DISTANCE), -1):
+        if kinds[i] in CANDIDATE_KINDS and is_title_shaped(texts[i]):
+            return texts[i]
+    return None

@@ -27,3 +27,6 @@ FUNCTION_WORDS = (
 # Words that open the name of a building or institution ("Walter Reed" comes first in English,
 # so only the few that precede a name are listed).
 FACILITY_WORDS = {"University of": "ORG", "Fort": "LOC", "Mount": "LOC", "Lake": "LOC"}
+
+# Words joining two names that a tagged run may wrongly swallow ("Xinhua and Reuters").
+CONJUNCTIONS = ("and", "or", "&")

@@ -56,3 +56,6 @@ FACILITY_WORDS = {
     "Makam": "LOC", "Taman Makam Pahlawan": "LOC", "TMP": "LOC", "Jembatan": "LOC",
     "Kampus": "LOC", "Balai": "LOC", "Aula": "LOC",
 }
+
+# Words joining two names that a tagged run may wrongly swallow ("Xinhua dan Reuters").
+CONJUNCTIONS = ("dan", "serta", "atau", "maupun")

@@ -98,6 +98,7 @@ def function_words() -> frozenset[str]:
     return frozenset(w.lower() for m in (id_entities, en_entities) for w in m.FUNCTION_WORDS)
 
 
+@lru_cache(maxsize=100_000)
 def lookup(surface: str) -> Canonical | None:
     key = lookup_key(surface)
     # "antara" is "between"; only "Antara"/"ANTARA" written as a name is the news agency.

@@ -36,8 +36,14 @@ class FeatureExtractor:
     """Turns a tokenised sentence into crfsuite feature strings."""
 
     def __init__(self, gazetteer: Gazetteer, role_words: frozenset[str] = frozenset(),
-                 clusters: dict[str, tuple[str, ...]] | None = None):
+                 clusters: dict[str, tuple[str, ...]] | None = None, extra: frozenset[str] | None = None,
+                 known_attributes: frozenset[str] | None = None):
+        import os
+        self.extra = extra if extra is not None else frozenset(os.environ.get("KABAR_NER_EXTRA", "").split(","))
         self.gazetteer = gazetteer
+        # Attributes the trained model has weights for: the rest are dropped once per word form
+        # (crfsuite would ignore them, but only after paying to convert them).
+        self.known_attributes = known_attributes
         self.role_words = frozenset(w.lower() for w in role_words)
         self.clusters = clusters or {}
         self._own = lru_cache(maxsize=200_000)(self._word_features)
@@ -64,10 +70,20 @@ class FeatureExtractor:
             feats.append("gt=" + gaz)
         if lower in self.role_words:
             feats.append("role")
+        if "kd" in self.extra:
+            root = dictionary_root(lower)
+            if root:
+                feats.append("kd=" + root)
         cluster = self.clusters.get(lower)
         if cluster:
             feats.extend(f"c{level}={cid}" for level, cid in enumerate(cluster))
-        return tuple(feats)
+        # The first two stay in place: sentence_features reads the word form at index 1.
+        return tuple(feats[:2]) + self._known(feats[2:])
+
+    def _known(self, feats) -> tuple[str, ...]:
+        if self.known_attributes is None:
+            return tuple(feats)
+        return tuple(f for f in feats if f in self.known_attributes)
 
     def _context_features(self, word: str) -> tuple[str, ...]:
         """What a token tells its neighbours: its form, shape and list membership."""
@@ -108,16 +124,33 @@ class FeatureExtractor:
     def _neighbour_features(self, word: str) -> tuple[tuple[str, ...], ...]:
         """The word's context features already prefixed for each offset (-1, +1, -2, +2)."""
         ctx = self._context(word)
-        return tuple(tuple(prefix + f for f in ctx) for prefix in _OFFSET_PREFIXES)
+        return tuple(self._known(prefix + f for f in ctx) for prefix in _OFFSET_PREFIXES)
 
     def sentence_features(self, tokens: list[str]) -> list[list[str]]:
         own = [self._own(t) for t in tokens]
         near = [self._near(t) for t in tokens]
         phrase = self._phrase_tags(tokens)
         n = len(tokens)
+        extra = self.extra
+        runs = _capital_runs(tokens) if "run" in extra else None
+        quoted = _inside_quotes(tokens) if "quote" in extra else None
         out = []
         for i in range(n):
             feats = list(own[i])
+            if runs is not None:
+                feats.append(runs[i])
+            if quoted is not None and quoted[i]:
+                feats.append("inq")
+            if "bos" in extra and i == 0 and tokens[0][:1].isupper():
+                feats.append("BOStitle")
+            if "aff" in extra:
+                if i > 0:
+                    feats.append("-1s3=" + own[i - 1][6][3:])
+                if i + 1 < n:
+                    feats.append("+1s3=" + own[i + 1][6][3:])
+                    feats.append("+1p3=" + own[i + 1][4][3:])
+            if "bi2" in extra and i + 1 < n:
+                feats.append("bi+=" + own[i][1][2:] + "|" + own[i + 1][1][2:])
             if i == 0:
                 feats.append("BOS")
             if phrase[i]:
@@ -141,3 +174,66 @@ class FeatureExtractor:
                 feats.extend(near[i + 2][3])
             out.append(feats)
         return out
+
+
+_QUOTES = {'"', "“", "”", "'", "‘", "’", "«", "»", "``", "''"}
+
+
+def _capital_runs(tokens: list[str]) -> list[str]:
+    """Where a token sits in its run of capitalised words, and how long the run is: names are
+    runs, and their ends are where the tagger most often errs."""
+    out = ["run=O"] * len(tokens)
+    i, n = 0, len(tokens)
+    while i < n:
+        if not tokens[i][:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and tokens[j + 1][:1].isupper():
+            j += 1
+        length = min(j - i + 1, 4)
+        for k in range(i, j + 1):
+            where = "S" if i == j else "B" if k == i else "E" if k == j else "I"
+            out[k] = f"run={where}{length}"
+        i = j + 1
+    return out
+
+
+def _inside_quotes(tokens: list[str]) -> list[bool]:
+    out, inside = [], False
+    for token in tokens:
+        if token in _QUOTES:
+            inside = not inside
+            out.append(False)
+        else:
+            out.append(inside)
+    return out
+
+
+_PREFIXES = ("memper", "diper", "mem", "men", "meng", "meny", "me", "ber", "ter", "di", "pe", "pen", "pem", "peng", "per", "ke", "se")
+_SUFFIXES = ("kannya", "annya", "nya", "kan", "an", "i", "lah", "kah")
+
+
+@lru_cache(maxsize=1)
+def _root_words() -> frozenset[str]:
+    """Indonesian root words from the dictionary PySastrawi ships: a capitalised word that is
+    a common word (or one with its affixes) is seldom a name."""
+    from importlib.resources import files
+
+    text = files("Sastrawi.Stemmer").joinpath("data/kata-dasar.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.split() if len(w.strip()) > 2)
+
+
+def dictionary_root(lower: str) -> str | None:
+    """"w" when the word itself is a root word, "a" when it is one with common affixes."""
+    roots = _root_words()
+    if lower in roots:
+        return "w"
+    for prefix in ("",) + _PREFIXES:
+        if not lower.startswith(prefix):
+            continue
+        stem = lower[len(prefix):]
+        for suffix in ("",) + _SUFFIXES:
+            if (prefix or suffix) and stem.endswith(suffix) and stem[:len(stem) - len(suffix)] in roots:
+                return "a"
+    return None

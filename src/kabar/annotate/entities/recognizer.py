@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -55,17 +56,21 @@ class Tagger:
         self.gazetteer = gazetteer or Gazetteer.load(model_dir / "gazetteer.tsv.gz")
         if clusters is None:
             clusters = load_clusters(model_dir / "clusters.tsv.gz")
-        self.features = FeatureExtractor(
-            self.gazetteer, role_words(), {w: tuple(ids.split("\t")) for w, ids in clusters.items()})
-        self._crf = None
         model = model_dir / "model.crfsuite"
+        attributes = model_dir / ATTRIBUTES_FILE
+        known = load_attributes(attributes) if model.exists() and attributes.exists() else None
+        self.features = FeatureExtractor(
+            self.gazetteer, role_words(), {w: tuple(ids.split("\t")) for w, ids in clusters.items()},
+            known_attributes=known)
+        self._crf = None
         if model.exists() or model_required:
             self._crf = pycrfsuite.Tagger()
             self._crf.open(str(model))
 
     def tag(self, tokens: list[str]) -> list[str]:
-        if not tokens:
-            return []
+        # Names are written with a capital: a sentence without one has none (and costs nothing).
+        if not any(t[:1].isupper() for t in tokens):
+            return ["O"] * len(tokens)
         return self._crf.tag(self.features.sentence_features(tokens))
 
     def tag_sentences(self, sentences: list[list[str]]) -> list[list[str]]:
@@ -89,7 +94,7 @@ class Tagger:
                     tags[i] = "B-" + typ
                     if i + 1 < len(tags) and tags[i + 1].startswith("I-"):  # the hyphen is no name
                         tags[i + 1] = "O"
-                tags = correct_tags(tokens, tags, self.gazetteer.tokens)
+                tags = correct_tags(tokens, tags, self.gazetteer.tokens, known_type)
                 spans.extend(_spans_of(paragraph, p_index, offsets, tokens, tags))
         return spans
 
@@ -166,6 +171,19 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
 
 def tokenize(text: str) -> list[str]:
     return _TOKEN.findall(text)
+
+
+ATTRIBUTES_FILE = "attributes.txt.gz"
+
+
+def load_attributes(path: Path) -> frozenset[str]:
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        return frozenset(line.rstrip("\n") for line in lines)
+
+
+def dump_attributes(attributes, path: Path) -> None:
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
+        out.writelines(a + "\n" for a in sorted(attributes))
 
 
 @lru_cache(maxsize=1)

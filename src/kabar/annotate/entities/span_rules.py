@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Callable
 
 from kabar.lang import en_entities, id_entities
 
@@ -85,9 +86,16 @@ def _set(tags: list[str], start: int, end: int, typ: str | None) -> None:
         tags[i] = "O" if typ is None else ("B-" if i == start else "I-") + typ
 
 
-def correct_tags(tokens: list[str], tags: list[str], name_types: dict[str, str]) -> list[str]:
+@lru_cache(maxsize=1)
+def _conjunctions() -> frozenset[str]:
+    return frozenset(w.lower() for m in _LANGUAGE_MODULES for w in m.CONJUNCTIONS)
+
+
+def correct_tags(tokens: list[str], tags: list[str], name_types: dict[str, str],
+                 known_type: Callable[[str], str | None] | None = None) -> list[str]:
     """The corrected tags (a new list). ``name_types``: lower-cased token -> the types of
-    listed names it is part of ("umar" -> "LOC|PER"), from the gazetteer."""
+    listed names it is part of ("umar" -> "LOC|PER"), from the gazetteer; ``known_type``: a
+    name -> its type when it is a known entity."""
     tags = list(tags)
     lowered = [t.lower() for t in tokens]
     function_words = _function_words()
@@ -102,12 +110,32 @@ def correct_tags(tokens: list[str], tags: list[str], name_types: dict[str, str])
             start += 1
             tags[start] = "B-" + typ
             first = tokens[start]
+    if known_type is not None:
+        for start, end, typ in spans_of_tags(tags):
+            _split_known_pair(tokens, tags, start, end, known_type)
     for start, end, typ in spans_of_tags(tags):
         if typ == "PER":
             _join_facility_before(tokens, lowered, tags, start, end)
     for start, end, typ in spans_of_tags(tags):
         _split_facility_then_person(tokens, lowered, tags, start, end, typ, name_types)
     return tags
+
+
+def _split_known_pair(tokens, tags, start: int, end: int, known_type) -> None:
+    """"Xinhua dan Reuters": two names joined by a conjunction, one of them known, are two."""
+    conjunctions = _conjunctions()
+    for k in range(start + 1, end - 1):
+        if tokens[k].lower() not in conjunctions:
+            continue
+        if known_type(" ".join(tokens[start:end])):
+            return
+        left, right = known_type(" ".join(tokens[start:k])), known_type(" ".join(tokens[k + 1:end]))
+        if left or right:
+            typ = tags[start][2:]
+            _set(tags, start, k, left or typ)
+            tags[k] = "O"
+            _set(tags, k + 1, end, right or typ)
+        return
 
 
 def _join_facility_before(tokens, lowered, tags, start: int, end: int) -> None:

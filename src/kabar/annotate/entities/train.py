@@ -20,7 +20,7 @@ import pycrfsuite
 from kabar.annotate.entities.clusters import build_clusters, dump_clusters
 from kabar.annotate.entities.corpora import CORPORA, entity_f1, read_conll
 from kabar.annotate.entities.gazetteer import build_gazetteer
-from kabar.annotate.entities.recognizer import MODEL_DIR, Tagger, role_words
+from kabar.annotate.entities.recognizer import ATTRIBUTES_FILE, MODEL_DIR, Tagger, dump_attributes, role_words
 
 DEFAULT_MODEL_DIR = MODEL_DIR  # what `kabar train-ner` writes by default: the package's own model
 CRF_PARAMS = {"c1": 0.02, "c2": 0.1, "max_iterations": 200, "feature.possible_transitions": True}
@@ -47,6 +47,10 @@ def train_model(data_dir: Path, out: Path, corpora: tuple[str, ...] = ("idner", 
     started = time.perf_counter()
     trainer.train(str(out / "model.crfsuite"))
     train_seconds = time.perf_counter() - started
+    # The attributes with a weight, so tagging can drop the others early (see FeatureExtractor).
+    info = pycrfsuite.Tagger()
+    info.open(str(out / "model.crfsuite"))
+    dump_attributes({attribute for attribute, _ in info.info().state_features}, out / ATTRIBUTES_FILE)
 
     tagger = Tagger(out, gazetteer=gazetteer)
     scores: dict = {"trained_on": list(corpora), "train_seconds": round(train_seconds, 1),

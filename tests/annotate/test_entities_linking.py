@@ -1,0 +1,117 @@
+"""Linking errors seen on real articles, checked on invented sentences of the same shape."""
+
+from kabar.annotate.entities import EntityRegistry, recognize
+from kabar.annotate.entities.canonical import lookup
+from kabar.annotate.entities.linking import is_short_name_of
+from kabar.annotate.entities.span_rules import correct_tags
+
+
+def by_id(entities):
+    return {e.id: e for e in entities}
+
+
+def test_hyphenated_country_pair_is_two_places_not_a_person():
+    entities = recognize(["Hubungan Rusia-Cina makin erat setelah kunjungan ke Beijing pekan lalu."], "id")
+    ids = by_id(entities)
+    assert "loc:ru" in ids and "loc:cn" in ids
+    assert not [e for e in entities if e.type == "PER"]
+    assert ids["loc:ru"].mentions == ("Rusia",) and ids["loc:cn"].mentions == ("Cina",)
+
+
+def test_hyphenated_names_that_are_one_name_stay_whole():
+    ids = by_id(recognize(["Delegasi Guinea-Bissau tiba di markas Perserikatan Bangsa-Bangsa."], "id"))
+    assert "loc:gw" in ids and "org:united-nations" in ids
+    assert "loc:gn" not in ids
+
+
+def test_news_media_are_organisations_whatever_the_tagger_guesses():
+    entities = by_id(recognize([
+        "Menurut laporan Aljazeera, pasukan itu mundur dari kota tersebut.",
+        "Kantor berita RIA Novosti melaporkan hal serupa, seperti dikutip Xinhua dan Reuters.",
+    ], "id"))
+    for entity_id in ("org:al-jazeera", "org:ria-novosti", "org:xinhua", "org:reuters"):
+        assert entities[entity_id].type == "ORG", entity_id
+    assert entities["org:al-jazeera"].name == "Al Jazeera"
+
+
+def test_function_word_between_is_not_part_of_a_name_but_the_agency_antara_is_an_org():
+    entities = recognize([
+        "Antara Republik Rakyat Tiongkok dan Indonesia telah terjalin hubungan dagang yang panjang.",
+        "Kerja sama antara Republik Rakyat Tiongkok dan Rusia juga dibahas, kata pejabat itu kepada ANTARA.",
+    ], "id")
+    ids = by_id(entities)
+    assert ids["loc:cn"].mentions == ("Republik Rakyat Tiongkok",)
+    assert ids["loc:cn"].count == 2
+    assert ids["org:antara"].type == "ORG"
+    assert not any(m.lower().startswith("antara ") for e in entities for m in e.mentions)
+    assert lookup("antara") is None and lookup("ANTARA").id == "org:antara"
+
+
+def test_hospital_named_after_a_person_is_no_person():
+    entities = recognize(["Menteri itu dirawat di RSPAD Gatot Soebroto, Jakarta, sejak Senin malam."], "id")
+    names = {e.name: e.type for e in entities}
+    assert "Gatot Soebroto" not in names
+    assert names.get("RSPAD Gatot Soebroto") in ("ORG", "LOC")
+
+
+def test_place_written_before_a_person_gives_the_place_and_the_person():
+    entities = by_id(recognize([
+        "Imam Besar Masjid Istiqlal Nasaruddin Umar memimpin doa bersama di Jakarta.",
+        "Nasaruddin mengatakan umat harus menjaga persatuan.",
+    ], "id"))
+    person = entities["per:nasaruddin-umar"]
+    assert person.type == "PER" and person.count == 2
+    assert person.role == "Imam Besar"
+    assert entities["loc:masjid-istiqlal"].type == "LOC"
+
+
+def test_correct_tags_rules_on_hand_tagged_sentences():
+    name_types = {"nasaruddin": "PER", "umar": "LOC|PER"}
+    tokens = ["Jalan", "Sudirman", "ditutup"]
+    assert correct_tags(tokens, ["O", "B-PER", "O"], name_types) == ["B-LOC", "I-LOC", "O"]
+    tokens = ["antara", "Republik", "Rakyat", "Tiongkok"]
+    assert correct_tags(tokens, ["B-ORG", "I-ORG", "I-ORG", "I-ORG"], name_types) == ["O", "B-ORG", "I-ORG", "I-ORG"]
+    tokens = ["di", "Masjid", "Istiqlal", "Nasaruddin", "Umar", "berdoa"]
+    assert correct_tags(tokens, ["O", "B-LOC", "I-LOC", "I-LOC", "I-LOC", "O"], name_types) == [
+        "O", "B-LOC", "I-LOC", "B-PER", "I-PER", "O"]
+    # A hospital named after two-word person stays whole: one name word after the facility word.
+    tokens = ["RS", "Cipto", "Mangunkusumo"]
+    assert correct_tags(tokens, ["B-ORG", "I-ORG", "I-ORG"], {"cipto": "PER", "mangunkusumo": "PER"}) == [
+        "B-ORG", "I-ORG", "I-ORG"]
+
+
+def test_jokowi_and_joko_widodo_are_one_person_in_either_order():
+    first = by_id(recognize(["Presiden Joko Widodo meresmikan jalan tol.",
+                             "Jokowi mengatakan proyek itu selesai tepat waktu."], "id"))
+    second = by_id(recognize(["Presiden Jokowi tiba di Bandung.", "Joko Widodo kemudian berpidato."], "id"))
+    assert set(first["per:joko-widodo"].mentions) == {"Joko Widodo", "Jokowi"}
+    assert set(second["per:joko-widodo"].mentions) == {"Joko Widodo", "Jokowi"}
+    assert [e for e in first.values() if e.type == "PER"] == [first["per:joko-widodo"]]
+
+
+def test_short_names_made_of_syllables_or_initials():
+    assert is_short_name_of("Jokowi", "Joko Widodo")
+    assert is_short_name_of("Zulhas", "Zulkifli Hasan")
+    assert is_short_name_of("SBY", "Susilo Bambang Yudhoyono")
+    assert not is_short_name_of("Joko", "Joko Widodo")  # a first name is handled as a short form
+    assert not is_short_name_of("Widodo", "Joko Widodo")
+    assert not is_short_name_of("Sby", "Susilo Bambang Yudhoyono")
+    assert not is_short_name_of("Lavrov", "Sergei Lavrov")
+
+
+def test_blended_short_name_of_an_unlisted_person_joins_the_full_name():
+    entities = recognize(["Ketua umum partai itu, Bambang Harimurti, hadir di Surabaya.",
+                          "Bamhar mengatakan partainya siap berkoalisi."], "id")
+    people = [e for e in entities if e.type == "PER"]
+    assert len(people) == 1 and set(people[0].mentions) == {"Bambang Harimurti", "Bamhar"}
+
+
+def test_one_person_keeps_one_id_across_articles_of_a_story():
+    registry = EntityRegistry()
+    articles = [
+        ["Presiden Jokowi membuka pertemuan di Jakarta."],
+        ["Presiden Joko Widodo meminta menteri bekerja cepat."],
+        ["Joko Widodo alias Jokowi menutup acara itu."],
+    ]
+    ids = [{e.id for e in recognize(a, "id", registry=registry) if e.type == "PER"} for a in articles]
+    assert ids == [{"per:joko-widodo"}] * 3

@@ -10,6 +10,8 @@ language modules add only through ``rules.rule_kind``. Models are trained by
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -93,6 +95,7 @@ def line_features(lines: list[Line], extra: list[dict[str, float]] | None = None
     total_words = sum(len(l.text.split()) for l in lines) or 1
     main = _main_run(lines)
     prose = [1.0 if _is_prose(l.text) else 0.0 for l in lines]
+    prose_sums = [0.0, *itertools.accumulate(prose)]
     words_before = 0
     out = []
     seen: dict[str, int] = {}  # rule kinds met so far: after "Comments" the page rarely returns to the article
@@ -113,10 +116,11 @@ def line_features(lines: list[Line], extra: list[dict[str, float]] | None = None
         f["in_main_run"] = float(main[0] <= i <= main[1])
         f["before_main_run"] = float(i < main[0])
         lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
-        f["prose_window"] = _bucket(int(10 * sum(prose[lo:hi]) / (hi - lo)), (0, 2, 4, 6, 8, 10))
+        f["prose_window"] = _bucket(int(10 * (prose_sums[hi] - prose_sums[lo]) / (hi - lo)), (0, 2, 4, 6, 8, 10))
         if long_idx:
             f["inside_long_span"] = float(first_long <= i <= last_long)
-            d = min(abs(i - j) for j in long_idx)
+            k = bisect.bisect_left(long_idx, i)
+            d = min(abs(i - long_idx[m]) for m in (k - 1, k) if 0 <= m < len(long_idx))
             f["dist_long"] = _bucket(d, (0, 1, 2, 4, 8, 16))
             f["before_first_long"] = float(i < first_long)
             f["after_last_long"] = float(i > last_long)

@@ -36,6 +36,7 @@ JOINED_PARAGRAPHS = re.compile(r"(?<=[.!?\"”:])\s*,+(?=\s*[\"“]?[A-Z0-9])")
 MIN_JOINS = 2
 FALLBACK_WORDS = 15
 MIN_LETTERS = 20
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 MIN_EXTRACTED_WORDS = 20
 FALLBACK_MIN_WORDS = 30  # below this the classifier has likely missed the article
 SENTENCE_MIN_WORDS = 4
@@ -234,11 +235,11 @@ def _reject_junk(text: str) -> None:
     if not text.strip():
         raise CleanError("empty document: no visible text")
     sample = text[:20000]
-    if sum(1 for c in sample if c.isalpha()) < MIN_LETTERS:
+    letters = sum(map(str.isalpha, sample))
+    if letters < MIN_LETTERS:
         raise CleanError("no article text: only punctuation or a few characters")
-    bad = sum(1 for c in sample if c == "\ufffd" or (ord(c) < 32 and c not in "\t\n\r"))
-    letters = sum(1 for c in sample if c.isalpha())
-    if bad > 0.05 * len(sample) or letters < 0.4 * len(sample.replace(" ", "")):
+    bad = sample.count("\ufffd") + len(CONTROL_CHARS.findall(sample))
+    if bad > 0.05 * len(sample) or letters < 0.4 * (len(sample) - sample.count(" ")):
         raise CleanError("binary or garbled content, not article text")
 
 

@@ -87,6 +87,7 @@ def any_length_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((kind, re.compile(p, re.I)) for kind, p in _collect("ANY_LENGTH_PATTERNS"))
 
 
+@lru_cache(maxsize=8192)  # every line is asked several times (judge, features, title)
 def rule_kind(text: str) -> str | None:
     """The boilerplate kind a single line shows on its face, or None."""
     for kind, pattern in any_length_patterns():

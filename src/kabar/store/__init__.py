@@ -373,6 +373,19 @@ class Store:
         rows = rows[:limit]
         return Page(rows, _encode_cursor(str(offset + limit), "") if more else None)
 
+    # -- web reads ----------------------------------------------------------------------------
+    def story_outlet_counts(self, story_ids: Sequence[str]) -> dict[str, dict[str, int]]:
+        """Articles per outlet of each story, in one query (the story list's coverage bars)."""
+        a = t.articles.c
+        counts: dict[str, dict[str, int]] = {story_id: {} for story_id in story_ids}
+        with self.engine.connect() as c:
+            for chunk in _chunks(list(story_ids), 500):
+                rows = c.execute(select(a.story, a.outlet, func.count()).where(a.story.in_(chunk))
+                                 .group_by(a.story, a.outlet))
+                for story, outlet, n in rows:
+                    counts[story][outlet or ""] = n
+        return counts
+
 
 def _engine(url: str) -> Engine:
     if url.startswith("sqlite"):

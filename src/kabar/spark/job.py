@@ -140,6 +140,8 @@ def _store_batch(store: Store, batch: list, state: tuple, report: JobReport) -> 
         storylines[assignment.story] = assignment.storyline
         articles.append(article)
         report.near_duplicates += assignment.duplicate_of is not None
+    # Older stories that a story of this batch continues join its storyline now.
+    storylines.update(index.pop_storyline_changes())
     states = {"templates": templates.dumps(), "entities": registry.dumps(), "stories": index.dumps()}
     report.stories |= store.save_batch(articles, storylines, states)
     report.ingested += len(articles)

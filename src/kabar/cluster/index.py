@@ -27,6 +27,9 @@ QUERY_TERMS = 20
 POSTING_TERMS = 25
 POSTING_NAMES = 10
 MAX_CANDIDATES = 20  # retrieved by shared keys
+# A key shared by more active stories than this ("jakarta", "presiden") tells none of them
+# apart and would make retrieval cost grow with the active set: it is not scanned.
+MAX_POSTING_SCAN = 400
 SHORTLIST = 8  # of those, the nearest by text cosine get the full comparison
 EVICT_EVERY = 64  # articles between sweeps of the active set
 PRUNE_DF_EVERY = 20_000  # articles between drops of words seen once
@@ -212,7 +215,10 @@ class StoryIndex:
         shared first, inside the time window."""
         hits: dict[str, int] = {}
         for key in _query_keys(profile):
-            for sid in self._postings.get(key, ()):
+            posting = self._postings.get(key, ())
+            if len(posting) > MAX_POSTING_SCAN:
+                continue
+            for sid in posting:
                 hits[sid] = hits.get(sid, 0) + 1
         ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
         window = self.params["window_days"]

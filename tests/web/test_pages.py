@@ -102,3 +102,13 @@ def test_security_headers_and_limits(client: TestClient):
     assert missing.status_code == 404 and "Not found" in missing.text
     assert client.get("/api/stories/nope").json()["detail"]
     assert client.get("/static/kabar.css").status_code == 200
+
+
+def test_outlet_counts_add_up_to_each_story_and_outlet_links_filter(client: TestClient, web_store):
+    stories = web_store.list_stories(200).items
+    counts = web_store.story_outlet_counts([s["id"] for s in stories])
+    assert all(sum(counts[s["id"]].values()) == s["n_articles"] for s in stories)
+    outlet = next(o for s in stories for o in s["outlets"])
+    page = client.get("/", params={"outlet": outlet}).text
+    shown = links(page, "/stories/")
+    assert shown and set(shown) <= {f"/stories/{s['id']}" for s in stories if outlet in s["outlets"]}

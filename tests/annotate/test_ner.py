@@ -6,6 +6,8 @@ import pytest
 
 from kabar.annotate.entities import tag_sentences
 from kabar.annotate.entities.corpora import CORPORA, entity_f1, read_conll
+from kabar.annotate.entities.recognizer import MODEL_DIR, Tagger
+from kabar.annotate.entities.train import DEFAULT_MODEL_DIR
 
 NER_DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "ner"
 # A little below the measured dev figures (bench/results/ner.json): 0.831 and 0.774.
@@ -40,3 +42,21 @@ def test_dev_f1_floor(name):
     predicted = tag_sentences([tokens for tokens, _ in dev])
     score = entity_f1([tags for _, tags in dev], predicted)
     assert score["f1"] >= FLOORS[name], score
+
+
+def test_pruned_features_tag_exactly_like_the_full_feature_set():
+    # Features the model has no weight for are dropped early for speed; the tags must not move.
+    dev_file = NER_DATA / CORPORA["nergrit"][1]
+    if not dev_file.exists():
+        pytest.skip(f"NER dev data missing at {dev_file}")
+    sentences = [tokens for tokens, _ in read_conll(dev_file)][:120]
+    pruned, full = Tagger(), Tagger(prune_features=False)
+    assert pruned.features.known_attributes and full.features.known_attributes is None
+    assert pruned.tag_sentences(sentences) == full.tag_sentences(sentences)
+
+
+def test_shipped_model_is_where_train_ner_writes_and_small():
+    assert DEFAULT_MODEL_DIR == MODEL_DIR
+    names = {"model.crfsuite", "attributes.txt.gz", "gazetteer.tsv.gz", "clusters.tsv.gz"}
+    assert names <= {p.name for p in MODEL_DIR.iterdir()}
+    assert sum((MODEL_DIR / n).stat().st_size for n in names) < 8_000_000

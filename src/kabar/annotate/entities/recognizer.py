@@ -51,14 +51,16 @@ class Span:
 
 class Tagger:
     def __init__(self, model_dir: Path = MODEL_DIR, gazetteer: Gazetteer | None = None,
-                 clusters: dict[str, str] | None = None, model_required: bool = True):
+                 clusters: dict[str, str] | None = None, model_required: bool = True,
+                 prune_features: bool = True):
         model_dir = Path(model_dir)
         self.gazetteer = gazetteer or Gazetteer.load(model_dir / "gazetteer.tsv.gz")
         if clusters is None:
             clusters = load_clusters(model_dir / "clusters.tsv.gz")
         model = model_dir / "model.crfsuite"
         attributes = model_dir / ATTRIBUTES_FILE
-        known = load_attributes(attributes) if model.exists() and attributes.exists() else None
+        # Training must see every feature, not only those an older model kept.
+        known = load_attributes(attributes) if prune_features and model.exists() and attributes.exists() else None
         self.features = FeatureExtractor(
             self.gazetteer, role_words(), {w: tuple(ids.split("\t")) for w, ids in clusters.items()},
             known_attributes=known)

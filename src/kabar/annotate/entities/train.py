@@ -2,7 +2,7 @@
 
     python -m kabar.annotate.entities.train [--data ../shared/data] [--out src/kabar/data/ner]
 
-Writes ``model.crfsuite`` and ``gazetteer.tsv.gz`` into ``out`` and returns the dev scores. One
+Writes ``model.crfsuite``, ``attributes.txt.gz``, ``gazetteer.tsv.gz`` and ``clusters.tsv.gz`` into ``out`` and returns the dev scores. One
 model is trained on both corpora (IDNer-news-2k and NERGrit, tags mapped onto PER/ORG/LOC): at
 tagging time kabar cannot know which annotation style a text follows, and on the dev splits the
 joint model scored as well as or better than a model per corpus (see bench/results/ner.json).
@@ -37,7 +37,7 @@ def train_model(data_dir: Path, out: Path, corpora: tuple[str, ...] = ("idner", 
     if rebuild_clusters or not (out / "clusters.tsv.gz").exists():
         sentences = [tokens for corpus in training.values() for tokens, _ in corpus]
         dump_clusters(build_clusters(sentences), out / "clusters.tsv.gz")
-    tagger = Tagger(out, gazetteer=gazetteer, model_required=False)
+    tagger = Tagger(out, gazetteer=gazetteer, model_required=False, prune_features=False)
 
     trainer = pycrfsuite.Trainer(verbose=False)
     trainer.set_params({**CRF_PARAMS, **(params or {})})

@@ -56,12 +56,12 @@ class Segment:
 
 
 def coverage_bar(outlet_counts: dict[str, int], width: float = 100.0) -> list[Segment]:
-    """A stacked bar: each outlet's share of the story's articles, largest first."""
+    """A stacked bar: each outlet's share of the story's articles, largest first; unknown ("") last, grey."""
     total = sum(outlet_counts.values()) or 1
     segments, x = [], 0.0
-    for outlet, count in sorted(outlet_counts.items(), key=lambda kv: (-kv[1], kv[0])):
+    for outlet, count in sorted(outlet_counts.items(), key=lambda kv: (not kv[0], -kv[1], kv[0])):
         share = width * count / total
-        segments.append(Segment(outlet, count, round(x, 2), round(share, 2), outlet_colour(outlet)))
+        segments.append(Segment(outlet or "unknown outlet", count, round(x, 2), round(share, 2), outlet_colour(outlet)))
         x += share
     return segments
 

@@ -88,7 +88,7 @@ def add_pages(app: FastAPI, store: Store) -> Environment:
         except ValueError as error:
             raise HTTPException(400, str(error)) from None
         per_outlet = store.story_outlet_counts([s["id"] for s in page.items])
-        stories = [{**s, "bar": charts.coverage_bar({o or "unknown outlet": n for o, n in per_outlet[s["id"]].items()})}
+        stories = [{**s, "bar": charts.coverage_bar(per_outlet[s["id"]])}
                    for s in page.items]
         entity_row = store.entity(entity) if entity else None
         filters = {"outlet": outlet, "entity": entity, "since": since, "until": until, "sort": sort}

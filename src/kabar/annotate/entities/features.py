@@ -34,6 +34,7 @@ def word_shape(word: str) -> str:
     return shape
 
 
+@lru_cache(maxsize=200_000)
 def short_shape(word: str) -> str:
     return _REPEATS.sub(r"\1", word_shape(word))
 
@@ -129,7 +130,9 @@ class FeatureExtractor:
         ctx = self._context(word)
         return tuple(self._known(prefix + f for f in ctx) for prefix in _OFFSET_PREFIXES)
 
-    def sentence_features(self, tokens: list[str]) -> list[list[str]]:
+    def sentence_features(self, tokens: list[str], positions=None) -> list[list[str]]:
+        """Feature lists of the tokens at ``positions`` (all by default), seen in the whole
+        sentence."""
         own = [self._own(t) for t in tokens]
         near = [self._near(t) for t in tokens]
         phrase = self._phrase_tags(tokens)
@@ -138,7 +141,7 @@ class FeatureExtractor:
         runs = _capital_runs(tokens)
         quoted = _inside_quotes(tokens)
         out = []
-        for i in range(n):
+        for i in (range(n) if positions is None else positions):
             feats = list(own[i])
             feats.append(runs[i])
             if quoted[i]:

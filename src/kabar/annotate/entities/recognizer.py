@@ -71,9 +71,24 @@ class Tagger:
 
     def tag(self, tokens: list[str]) -> list[str]:
         # Names are written with a capital: a sentence without one has none (and costs nothing).
-        if not any(t[:1].isupper() for t in tokens):
+        capitals = [i for i, t in enumerate(tokens) if t[:1].isupper()]
+        if not capitals:
             return ["O"] * len(tokens)
-        return self._crf.tag(self.features.sentence_features(tokens))
+        segments = _segments_near(capitals, len(tokens))
+        if len(segments) == 1 and segments[0] == (0, len(tokens)):
+            return self._crf.tag(self.features.sentence_features(tokens))
+        # Long stretches of lower-case words are outside every name: only the stretches near a
+        # capitalised word go through the CRF (with features of the whole sentence), which
+        # cuts a quarter of the time of recognize() on news text; with a margin of 4 words, one
+        # entity of the two dev splits moves (NERGrit F1 0.7702 -> 0.7692).
+        tags = ["O"] * len(tokens)
+        positions = [i for a, b in segments for i in range(a, b)]
+        features = self.features.sentence_features(tokens, positions)
+        offset = 0
+        for a, b in segments:
+            tags[a:b] = self._crf.tag(features[offset:offset + b - a])
+            offset += b - a
+        return tags
 
     def tag_sentences(self, sentences: list[list[str]]) -> list[list[str]]:
         return [self.tag(list(tokens)) for tokens in sentences]
@@ -123,6 +138,22 @@ def _tokens_of(paragraph: str, start: int, end: int, known_type) -> tuple[list[t
                 continue
         offsets.append(match.span())
     return offsets, known_parts
+
+
+# How far from a capitalised word a token may still be part of a name's context.
+_SEGMENT_MARGIN = 4
+
+
+def _segments_near(capitals: list[int], n: int) -> list[tuple[int, int]]:
+    """Token ranges within ``_SEGMENT_MARGIN`` of a capitalised token, merged when they touch."""
+    segments: list[tuple[int, int]] = []
+    for i in capitals:
+        a, b = max(0, i - _SEGMENT_MARGIN), min(n, i + _SEGMENT_MARGIN + 1)
+        if segments and a <= segments[-1][1]:
+            segments[-1] = (segments[-1][0], b)
+        else:
+            segments.append((a, b))
+    return segments
 
 
 def _spans_of(paragraph, p_index, offsets, tokens, tags) -> list[Span]:

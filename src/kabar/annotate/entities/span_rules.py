@@ -97,6 +97,8 @@ def correct_tags(tokens: list[str], tags: list[str], name_types: dict[str, str],
     listed names it is part of ("umar" -> "LOC|PER"), from the gazetteer; ``known_type``: a
     name -> its type when it is a known entity."""
     tags = list(tags)
+    if all(tag == "O" for tag in tags):
+        return tags
     lowered = [t.lower() for t in tokens]
     function_words = _function_words()
     for start, end, typ in spans_of_tags(tags):

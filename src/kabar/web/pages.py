@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from ..brief.coverage import UNKNOWN_OUTLET
 from ..pipeline import story_brief
 from ..store import SearchQueryError, Store
 from . import charts
@@ -36,7 +37,7 @@ def make_environment() -> Environment:
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(nice_date=charts.nice_date, date_span=charts.date_span,
-                       colour=charts.outlet_colour, safe_url=safe_url, Span=Span)
+                       colour=lambda outlet: charts.outlet_colour(None if outlet == UNKNOWN_OUTLET else outlet), safe_url=safe_url, Span=Span)
     env.filters["query"] = lambda params: urlencode({k: v for k, v in params.items() if v})
     env.tests["span"] = lambda value: isinstance(value, Span)
     return env
@@ -111,7 +112,8 @@ def add_pages(app: FastAPI, store: Store) -> Environment:
         return render("story.html", story=record, articles=articles, number=number, summary=summary,
                       quotes_by_speaker=list(quotes.items()),
                       timeline=charts.timeline_chart(record["timeline"]),
-                      bar=charts.coverage_bar({c["outlet"]: len(c["articles"]) for c in record["coverage"]}))
+                      bar=charts.coverage_bar({"" if c["outlet"] == UNKNOWN_OUTLET else c["outlet"]: len(c["articles"])
+                                               for c in record["coverage"]}))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(article_id: str) -> HTMLResponse:

@@ -115,3 +115,17 @@ def test_one_person_keeps_one_id_across_articles_of_a_story():
     ]
     ids = [{e.id for e in recognize(a, "id", registry=registry) if e.type == "PER"} for a in articles]
     assert ids == [{"per:joko-widodo"}] * 3
+
+
+def test_person_first_seen_by_one_name_points_to_the_full_name_seen_later():
+    registry = EntityRegistry()
+    first = by_id(recognize(["Lavrov mengatakan perundingan akan dilanjutkan di Jenewa."], "id", registry=registry))
+    assert "per:lavrov" in first
+    later = by_id(recognize(["Menteri Luar Negeri Rusia Sergei Lavrov tiba di Jenewa."], "id", registry=registry))
+    assert "per:sergei-lavrov" in later
+    assert registry.resolve_id("per:lavrov") == "per:sergei-lavrov"
+    assert registry.resolve_id("per:sergei-lavrov") == "per:sergei-lavrov"
+    restored = EntityRegistry.loads(registry.dumps())
+    assert restored.resolve_id("per:lavrov") == "per:sergei-lavrov"
+    again = by_id(recognize(["Lavrov menolak berkomentar."], "id", registry=restored))
+    assert "per:sergei-lavrov" in again

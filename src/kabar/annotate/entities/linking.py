@@ -184,8 +184,11 @@ def _link_persons(names: list[str], registry: EntityRegistry | None) -> dict[str
         if registry is not None:
             known = (registry.resolve_person(name) if len(name.split()) >= 2 else registry.resolve_short(name))
         person.canonical = known or Canonical("per:" + slug(name), name, "PER")
-        if registry is not None and len(name.split()) >= 2:
-            registry.add(person.canonical, [person.canonical.name.split()[-1]])
+        if registry is not None:
+            if len(name.split()) >= 2:
+                registry.add_full_name(person.canonical)
+            else:
+                registry.add(person.canonical)
     return {name: person.canonical for name, person in person_of.items()}
 
 

@@ -24,6 +24,9 @@ class EntityRegistry:
         self.entities: dict[str, Canonical] = {}
         self.short_forms: dict[str, Counter[str]] = defaultdict(Counter)  # key -> entity id counts
         self.by_last_token: dict[str, set[str]] = defaultdict(set)  # persons, for typo matching
+        # A person first seen under one word ("per:lavrov") and later under a full name: the old
+        # id points at the new one, so stories can show one person (see resolve_id).
+        self.replaced_by: dict[str, str] = {}
 
     def add(self, canonical: Canonical, short_forms: list[str] = ()) -> None:
         self.entities.setdefault(canonical.id, canonical)
@@ -31,6 +34,22 @@ class EntityRegistry:
             self.short_forms[lookup_key(form)][canonical.id] += 1
         if canonical.type == "PER":
             self.by_last_token[lookup_key(canonical.name).split(" ")[-1]].add(canonical.id)
+
+    def add_full_name(self, canonical: Canonical) -> None:
+        """A person's full name: a one-word person id made of one of its words now points here."""
+        self.add(canonical, [canonical.name.split()[-1]])
+        for word in lookup_key(canonical.name).split():
+            single = "per:" + word
+            if single != canonical.id and single in self.entities and single not in self.replaced_by:
+                self.replaced_by[single] = canonical.id
+
+    def resolve_id(self, entity_id: str) -> str:
+        """The id an entity is now known under: itself, or the full name that replaced it."""
+        seen = {entity_id}
+        while entity_id in self.replaced_by and self.replaced_by[entity_id] not in seen:
+            entity_id = self.replaced_by[entity_id]
+            seen.add(entity_id)
+        return entity_id
 
     def resolve_short(self, form: str) -> Canonical | None:
         counts = self.short_forms.get(lookup_key(form))
@@ -57,6 +76,7 @@ class EntityRegistry:
         return json.dumps({
             "entities": {i: [c.name, c.type] for i, c in sorted(self.entities.items())},
             "short_forms": {k: dict(v) for k, v in sorted(self.short_forms.items())},
+            "replaced_by": dict(sorted(self.replaced_by.items())),
         }, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
     @classmethod
@@ -67,6 +87,7 @@ class EntityRegistry:
             registry.add(Canonical(entity_id, name, entity_type))
         for key, counts in data.get("short_forms", {}).items():
             registry.short_forms[key].update(counts)
+        registry.replaced_by.update(data.get("replaced_by", {}))
         return registry
 
     def __len__(self) -> int:

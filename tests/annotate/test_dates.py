@@ -187,3 +187,13 @@ def test_real_clickid_articles_resolve_their_dateline_dates():
                 agreeing += gap <= 1
     assert checked > 250
     assert agreeing / checked >= 0.70  # measured 0.76 on 2,000 articles (bench/dates.py)
+
+
+def test_a_recalled_date_never_dates_the_article():
+    text = ["PONTIANAK - Kedua kota menandatangani perjanjian kerja sama, Senin.",
+            "Hubungan kedua kota terjalin sejak 13 April 1950."]
+    refs = resolve_dates(text, "id", None, today=TABLE_TODAY)
+    assert [(r.date, r.background) for r in refs] == [("1950-04-13", True)]
+    assert infer_publication_date(refs) is None
+    english = resolve_dates(["The club, founded in 1902, won on Saturday."], "en", "2025-03-08")
+    assert [(r.text, r.background) for r in english][0] == ("1902", True)

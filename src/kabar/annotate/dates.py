@@ -42,11 +42,13 @@ def resolve_dates(paragraphs: Sequence[str], language: str, published: str | Non
     expressions. ``today`` only bounds year inference when nothing else does (default: today).
     """
     text = "\n".join(paragraphs)
-    mentions = grammar_for(language).find(text)
+    grammar = grammar_for(language)
+    mentions = grammar.find(text)
     if not mentions:
         return []
     today = today or date.today()
-    anchor, known, precision = _choose_anchor(mentions, _parse_published(published), today)
+    recalled = {id(m) for m in mentions if grammar.recalled(text, m)}
+    anchor, known, precision = _choose_anchor(mentions, _parse_published(published), today, recalled)
     forced_year = anchor.year if anchor and precision == "year" else None
     refs = []
     for mention in mentions:
@@ -56,7 +58,7 @@ def resolve_dates(paragraphs: Sequence[str], language: str, published: str | Non
         value, inferred = resolved
         if mention.kind in _RELATIVE_KINDS and precision != "day":
             value = value[:7] if precision == "month" else value[:4]
-        background = anchor is not None and _period_end(value) < anchor - BACKGROUND_GAP
+        background = id(mention) in recalled or (anchor is not None and _period_end(value) < anchor - BACKGROUND_GAP)
         refs.append(DateRef(mention.text, value, mention.start, inferred, background))
     return refs
 
@@ -67,7 +69,8 @@ def infer_publication_date(refs: Sequence[DateRef]) -> str | None:
     The latest day-precision date among the first few the article gives (its dateline and lead
     carry the day of the news; later paragraphs recall older days or announce coming ones).
     """
-    items = [(r.start, _parse_day(r.date)) for r in refs if len(r.date) == 10]
+    # Background dates (recalled happenings: "sejak 13 April 1950") never date the article.
+    items = [(r.start, _parse_day(r.date)) for r in refs if len(r.date) == 10 and not r.background]
     items = [(start, day) for start, day in items if day is not None]
     pub = _publication_from(items)
     return pub.isoformat() if pub else None
@@ -76,12 +79,15 @@ def infer_publication_date(refs: Sequence[DateRef]) -> str | None:
 # -- the anchor ---------------------------------------------------------------------------------
 
 def _choose_anchor(mentions: list[Mention], published: tuple[date, str] | None,
-                   today: date) -> tuple[date | None, bool, str]:
-    """(anchor day, whether it was given rather than inferred, precision of what was given)."""
+                   today: date, recalled: set[int] = frozenset()) -> tuple[date | None, bool, str]:
+    """(anchor day, whether it was given rather than inferred, precision of what was given).
+
+    Recalled dates (``recalled`` holds their ids) never become the anchor, though their years
+    still hint at the era when a weekday must pick a year."""
     if published and published[1] == "day":
         return published[0], True, "day"
     written = [(m.start, _safe_date(m.year, m.month, m.day)) for m in mentions
-               if m.kind in ("textual", "numeric") and m.year is not None]
+               if m.kind in ("textual", "numeric") and m.year is not None and id(m) not in recalled]
     from_text = _publication_from([(s, d) for s, d in written if d is not None])
     if published:
         given, precision = published

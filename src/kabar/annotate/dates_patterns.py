@@ -256,6 +256,13 @@ class DateGrammar:
             return None
         return self._mention("weekday", match, text, weekday=weekday, direction=self._direction(match, "dir_b", "dir_a"))
 
+    def recalled(self, text: str, mention: Mention) -> bool:
+        """Whether the date is introduced as a recalled one ("sejak 13 April 1950")."""
+        leads = getattr(self.words, "RECALL_LEADS", ())
+        window = " ".join(text[max(0, mention.start - 24):mention.start].lower().split())
+        return any(window.endswith(lead) and (len(window) == len(lead) or not window[-len(lead) - 1].isalnum())
+                   for lead in leads)
+
     @staticmethod
     def _led_by(text: str, start: int, leads: set[str]) -> bool:
         """Whether one of the lead words ends right before ``start``."""

@@ -66,3 +66,7 @@ COUNT_WORDS = ("people", "persons", "units", "km", "kilometers", "kilometres", "
                "points", "acres", "hectares", "times", "employees", "jobs", "students", "mw",
                "gmt", "utc", "est", "edt", "pst", "hrs", "hours", "local")  # "2045 GMT" is a time
 NUMBER_GLUE_BEFORE = ("no", "no.", "number", "$", "£", "€", "rp")
+
+# Words that introduce a date the article recalls rather than reports ("since April 13, 1950"):
+# such a date is background and never anchors the article's own day.
+RECALL_LEADS = ("since", "founded in", "founded on", "born on", "born in", "established in")

@@ -90,3 +90,7 @@ COUNT_WORDS = ("orang", "unit", "buah", "ekor", "kali", "km", "kilometer", "mete
                "wib", "wita", "wit", "gmt", "utc")  # "pukul 2045 WIB" is a time
 # Words right before a number that make it something other than a year ("Rp 2019", "Nomor 2019").
 NUMBER_GLUE_BEFORE = ("rp", "no", "nomor", "no.", "nomer", "pasal", "kode", "ke-")
+
+# Words that introduce a date the article recalls rather than reports ("sejak 13 April 1950"):
+# such a date is background and never anchors the article's own day.
+RECALL_LEADS = ("sejak", "semenjak", "didirikan pada", "lahir pada", "berdiri sejak", "dibentuk pada")

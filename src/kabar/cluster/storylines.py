@@ -15,7 +15,7 @@ SALIENT = 6
 SUMMARY_TERMS = 20
 # Stories naming an entity beyond this many are not worth scanning for it (a country,
 # the president): such an entity says little about which situation a story continues.
-MAX_POSTING = 2000
+MAX_POSTING = 500
 
 
 def storyline_id(first_story: str) -> str:
@@ -35,7 +35,7 @@ class StorylineIndex:
         self.min_shared = min_shared
         self.min_similarity = min_similarity
         self.summaries: dict[str, Summary] = {}
-        self.by_entity: dict[str, list[str]] = {}
+        self.by_entity: dict[str, dict[str, None]] = {}  # insertion-ordered sets: O(1) removal
 
     def link(self, story: str, salient: tuple[str, ...], terms: tuple[str, ...]) -> tuple[str | None, str | None]:
         """Find the older story this one continues: returns (storyline id, older story id)."""
@@ -73,12 +73,10 @@ class StorylineIndex:
             for ent in old.salient:
                 if ent not in salient:
                     posting = self.by_entity.get(ent)
-                    if posting and story in posting:
-                        posting.remove(story)
+                    if posting is not None:
+                        posting.pop(story, None)
         for ent in salient:
-            posting = self.by_entity.setdefault(ent, [])
-            if old is None or ent not in old.salient:
-                posting.append(story)
+            self.by_entity.setdefault(ent, {})[story] = None
         self.summaries[story] = Summary(story, salient, terms, storyline)
 
     def storyline_of(self, story: str) -> str | None:

@@ -27,7 +27,10 @@ from ..records import Article, RawDocument
 
 # (object, method, args, answer): object is "templates" or "registry"
 Event = tuple[str, str, tuple, Any]
-_QUESTIONS = {("templates", "is_template"), ("registry", "resolve_short"), ("registry", "resolve_person")}
+
+
+def _is_question(method: str) -> bool:
+    return method.startswith(("is_", "resolve"))
 
 
 @dataclass
@@ -48,23 +51,20 @@ class _Recorder:
         return answer
 
 
-class RecordingTemplates(_Recorder):
-    def is_template(self, outlet, text):
-        return self._call("is_template", outlet, text)
+    def __getattr__(self, method: str):
+        # Every method the stages call on the state is logged, including ones added later
+        # (a question is a read-only ``is_*``/``resolve*`` call; anything else is a change).
+        if method.startswith("_"):
+            raise AttributeError(method)
+        return lambda *args: self._call(method, *args)
 
-    def observe(self, outlet, lines):
-        return self._call("observe", outlet, list(lines))
+
+class RecordingTemplates(_Recorder):
+    pass
 
 
 class RecordingRegistry(_Recorder):
-    def resolve_short(self, form):
-        return self._call("resolve_short", form)
-
-    def resolve_person(self, name):
-        return self._call("resolve_person", name)
-
-    def add(self, canonical, short_forms=()):
-        return self._call("add", canonical, list(short_forms))
+    pass
 
 
 def _frozen(args: tuple) -> tuple:
@@ -91,8 +91,6 @@ def rejection_reason(error: Exception) -> str:
 def _apply(state: dict[str, Any], event: Event) -> Any:
     name, method, args, _ = event
     target = state[name]
-    if method in ("observe", "add"):
-        args = tuple(list(a) if isinstance(a, tuple) and i == 1 else a for i, a in enumerate(args))
     return getattr(target, method)(*args)
 
 
@@ -106,7 +104,7 @@ def confirm(speculation: Speculation, doc: RawDocument, templates: TemplateMemor
     state = {"templates": templates, "registry": registry}
     for position, event in enumerate(speculation.log):
         name, method, _, answer = event
-        if (name, method) in _QUESTIONS:
+        if _is_question(method):
             if _apply(state, event) != answer:
                 return _rerun(doc, state, speculation.log[:position]), False
         else:
@@ -134,23 +132,18 @@ class _Replaying:
         return answer
 
 
-class _ReplayingTemplates(_Replaying):
-    def is_template(self, outlet, text):
-        return self._call("is_template", outlet, text)
+    def __getattr__(self, method: str):
+        if method.startswith("_"):
+            raise AttributeError(method)
+        return lambda *args: self._call(method, *args)
 
-    def observe(self, outlet, lines):
-        return self._call("observe", outlet, list(lines))
+
+class _ReplayingTemplates(_Replaying):
+    pass
 
 
 class _ReplayingRegistry(_Replaying):
-    def resolve_short(self, form):
-        return self._call("resolve_short", form)
-
-    def resolve_person(self, name):
-        return self._call("resolve_person", name)
-
-    def add(self, canonical, short_forms=()):
-        return self._call("add", canonical, list(short_forms))
+    pass
 
 
 def _rerun(doc: RawDocument, state: dict[str, Any], prefix: list[Event]) -> Speculation:

@@ -129,3 +129,11 @@ def test_person_first_seen_by_one_name_points_to_the_full_name_seen_later():
     assert restored.resolve_id("per:lavrov") == "per:sergei-lavrov"
     again = by_id(recognize(["Lavrov menolak berkomentar."], "id", registry=restored))
     assert "per:sergei-lavrov" in again
+
+
+def test_surname_and_first_name_join_a_person_from_the_alias_table():
+    entities = recognize(["Presiden Joko Widodo meresmikan jalan tol.",
+                          "Widodo mengatakan proyek itu selesai. Joko lalu meninjau gerbang tol."], "id")
+    people = [e for e in entities if e.type == "PER"]
+    assert [p.id for p in people] == ["per:joko-widodo"]
+    assert set(people[0].mentions) == {"Joko Widodo", "Widodo", "Joko"}

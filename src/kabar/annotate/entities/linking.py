@@ -216,7 +216,15 @@ def _blend(rest: str, words: list[str], used: int) -> bool:
 
 def link(mentions: list[Mention], registry: EntityRegistry | None) -> None:
     """Fills ``mention.canonical`` for every mention."""
-    persons = [m.surface for m in mentions if m.type == "PER" and lookup(m.surface) is None]
+    # Known persons ("Jokowi" -> Joko Widodo) take part under their full name, so that a
+    # surname or first name alone in the article joins them.
+    persons = []
+    for m in mentions:
+        known = lookup(m.surface)
+        if known is None and m.type == "PER":
+            persons.append(m.surface)
+        elif known is not None and known.type == "PER":
+            persons.append(known.name)
     person_canonical = _link_persons(persons, registry) if persons else {}
     for mention in mentions:
         if mention.acronym_of is not None:

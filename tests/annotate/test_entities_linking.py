@@ -137,3 +137,25 @@ def test_surname_and_first_name_join_a_person_from_the_alias_table():
     people = [e for e in entities if e.type == "PER"]
     assert [p.id for p in people] == ["per:joko-widodo"]
     assert set(people[0].mentions) == {"Joko Widodo", "Widodo", "Joko"}
+
+
+def test_dateline_dash_and_role_words_before_a_place_are_not_an_organisation():
+    entities = recognize([
+        "JAKARTA - Presiden Rusia mengundang para pemimpin dunia ke Moskow.",
+        "Menteri Luar Negeri Ukraina Dmytro Kuleba menolak undangan itu.",
+    ], "id")
+    assert not [e for e in entities if e.type == "ORG"], entities
+    ids = by_id(entities)
+    assert ids["loc:jakarta"].mentions == ("JAKARTA",)
+    assert "loc:ru" in ids and "loc:ua" in ids
+    assert ids["per:dmytro-kuleba"].role == "Menteri Luar Negeri"
+
+
+def test_place_after_a_role_is_cut_from_the_person_and_a_misspelt_country_is_known():
+    entities = by_id(recognize([
+        "Menlu Russia Sergey Lavrov bertemu Menlu China Wang Yi di Beijing.",
+        "Keduanya membahas perang di Ukrania.",
+    ], "id"))
+    assert entities["per:sergey-lavrov"].name == "Sergey Lavrov"
+    assert entities["per:sergey-lavrov"].role == "Menlu"
+    assert entities["loc:ua"].mentions == ("Ukrania",)

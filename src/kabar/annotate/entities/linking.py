@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from kabar.annotate.entities.canonical import Canonical, lookup, lookup_key, slug
+from kabar.annotate.entities.canonical import Canonical, known_entities, lookup, lookup_key, slug
 from kabar.annotate.entities.recognizer import Span
 from kabar.annotate.entities.span_rules import starts_with_facility
 from kabar.annotate.entities.registry import TYPO_SIMILARITY, EntityRegistry
@@ -102,6 +102,10 @@ def spans_to_mentions(spans: list[Span], title_paragraph: int | None, language: 
             tokens = tokens[cut:]
         elif span.type == "PER":
             role = _role_before(span.sentence_tokens, span.token_start, roles)
+            # "Menlu Russia Sergey Lavrov": after a role, a known place opening the name is the
+            # place the role belongs to.
+            while role and len(tokens) > 2 and (known := lookup(tokens[0])) is not None and known.type == "LOC":
+                tokens = tokens[1:]
         # A lower-case word that is no name particle ends the name: the tagger, trained on
         # Indonesian, sometimes runs on into English text ("Sergey Lavrov met Chinese").
         for i, token in enumerate(tokens[1:], 1):
@@ -192,6 +196,29 @@ def _link_persons(names: list[str], registry: EntityRegistry | None) -> dict[str
     return {name: person.canonical for name, person in person_of.items()}
 
 
+def close_known_place(surface: str) -> Canonical | None:
+    """A misspelt known place ("Ukrania" for Ukraina): one word of six letters or more, the same
+    first letter, and a close spelling."""
+    key = lookup_key(surface)
+    if " " in key or len(key) < 6:
+        return None
+    best, best_score = None, TYPO_SIMILARITY
+    for name, known in _known_places_by_initial().get(key[0], ()):
+        score = fuzz.ratio(key, name)
+        if score >= best_score:
+            best, best_score = known, score
+    return best
+
+
+@lru_cache(maxsize=1)
+def _known_places_by_initial() -> dict[str, list[tuple[str, Canonical]]]:
+    table: dict[str, list[tuple[str, Canonical]]] = {}
+    for name, known in sorted(known_entities().items()):
+        if known.type == "LOC" and " " not in name and len(name) >= 5:
+            table.setdefault(name[0], []).append((name, known))
+    return table
+
+
 def is_short_name_of(short: str, full: str) -> bool:
     """Indonesian short names: the syllables that open two or more words of the full name run
     together ("Jokowi" = JOKO WIdodo, "Zulhas" = ZULkifli HASan), or the initials of three or
@@ -236,6 +263,7 @@ def link(mentions: list[Mention], registry: EntityRegistry | None) -> None:
             mention.canonical = person_canonical[mention.surface]
         else:
             short = registry.resolve_short(mention.surface) if registry is not None else None
+            short = short or (close_known_place(mention.surface) if mention.type == "LOC" else None)
             mention.canonical = short or Canonical(
                 f"{mention.type.lower()}:{slug(mention.surface)}", mention.surface, mention.type)
     # An acronym in brackets names the same thing as the name before it, here and in later articles.

@@ -112,15 +112,44 @@ def correct_tags(tokens: list[str], tags: list[str], name_types: dict[str, str],
             start += 1
             tags[start] = "B-" + typ
             first = tokens[start]
+    # "JAKARTA - Presiden Rusia": a dash standing alone is no part of a name.
+    for start, end, typ in spans_of_tags(tags):
+        for k in range(start, end):
+            if tokens[k] in _DASHES:
+                tags[k] = "O"
+                if k + 1 < end:
+                    tags[k + 1] = "B-" + typ
     if known_type is not None:
         for start, end, typ in spans_of_tags(tags):
             _split_known_pair(tokens, tags, start, end, known_type)
+        for start, end, typ in spans_of_tags(tags):
+            _strip_role_before_known(tokens, lowered, tags, start, end, typ, known_type)
     for start, end, typ in spans_of_tags(tags):
         if typ == "PER":
             _join_facility_before(tokens, lowered, tags, start, end)
     for start, end, typ in spans_of_tags(tags):
         _split_facility_then_person(tokens, lowered, tags, start, end, typ, name_types)
     return tags
+
+
+_DASHES = {"-", "–", "—"}
+
+
+def _strip_role_before_known(tokens, lowered, tags, start, end, typ, known_type) -> None:
+    """"Presiden Rusia" or "Luar Negeri Ukraina" tagged as an organisation: role words before a
+    known place are not a name; the place is."""
+    if typ == "PER":
+        return
+    roles = _role_words()
+    k = start
+    while k < end - 1 and lowered[k] in roles:
+        k += 1
+    if k == start:
+        return
+    known = known_type(" ".join(tokens[k:end]))
+    if known:
+        _set(tags, start, k, None)
+        _set(tags, k, end, known)
 
 
 def _split_known_pair(tokens, tags, start: int, end: int, known_type) -> None:

@@ -182,6 +182,8 @@ def main() -> None:
     stories = [s["id"] for s in store.list_stories(200, sort="size").items]
     newest = [s["id"] for s in store.list_stories(100).items]
     story_ids = rng.sample(stories, min(20, len(stories))) + newest[:20]
+    entity_ids = sorted({e.id for s in stories[:10] for a in store.story_articles(s) for e in a.entities})
+    entity_ids = rng.sample(entity_ids, min(20, len(entity_ids)))
     store.close()
 
     process, base = start_server(url)
@@ -191,6 +193,7 @@ def main() -> None:
             "story list /": ["/", "/?sort=size", "/?cursor=" + _second_page(base)],
             "story page /stories/{id}": [f"/stories/{s}" for s in story_ids],
             "search /search?q=": ["/search?" + urllib.parse.urlencode({"q": q}) for q in QUERIES],
+            "entity page /entities/{id}": [f"/entities/{urllib.parse.quote(e)}" for e in entity_ids],
             "API /api/stories": ["/api/stories?limit=50"],
             "API /api/search?q=": ["/api/search?" + urllib.parse.urlencode({"q": q}) for q in QUERIES],
         }

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode, urlsplit
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import FastAPI, HTTPException, Query
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -80,7 +80,7 @@ def add_pages(app: FastAPI, store: Store) -> Environment:
         return totals["counts"]
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def story_list(request: Request, outlet: Text = None, entity: Text = None, since: DateText = None,
+    def story_list(outlet: Text = None, entity: Text = None, since: DateText = None,
                    until: DateText = None, sort: Annotated[str, Query(pattern="^(newest|size)$")] = "newest",
                    cursor: Cursor = None) -> HTMLResponse:
         try:

@@ -140,38 +140,38 @@ class FeatureExtractor:
         wide = CONTEXT_WINDOW > 1
         runs = _capital_runs(tokens)
         quoted = _inside_quotes(tokens)
+        # Tuples concatenated once per token: this loop is the tagger's hottest Python code.
         out = []
+        last = n - 1
         for i in (range(n) if positions is None else positions):
-            feats = list(own[i])
-            feats.append(runs[i])
+            feats = own[i] + (runs[i],)
             if quoted[i]:
-                feats.append("inq")
-            if i == 0:
-                feats.append("BOS")
+                feats += ("inq",)
             if phrase[i]:
-                feats.append("gp=" + phrase[i])
+                feats += ("gp=" + phrase[i],)
             if i > 0:
-                feats.extend(near[i - 1][0])
+                feats += near[i - 1][0]
                 if phrase[i - 1]:
-                    feats.append("-1gp=" + phrase[i - 1])
-                feats.append("bi=" + own[i - 1][1][2:] + "|" + own[i][1][2:])
+                    feats += ("-1gp=" + phrase[i - 1],)
+                feats += ("bi=" + own[i - 1][1][2:] + "|" + own[i][1][2:],)
+                if wide and i > 1:
+                    feats += near[i - 2][2]
             else:
-                feats.append("-1pad")
-            if i + 1 < n:
-                feats.extend(near[i + 1][1])
+                feats += _AT_START
+            if i < last:
+                feats += near[i + 1][1]
                 if phrase[i + 1]:
-                    feats.append("+1gp=" + phrase[i + 1])
+                    feats += ("+1gp=" + phrase[i + 1],)
+                if wide and i + 1 < last:
+                    feats += near[i + 2][3]
             else:
-                feats.append("+1pad")
-            if wide:
-                if i > 1:
-                    feats.extend(near[i - 2][2])
-                if i + 2 < n:
-                    feats.extend(near[i + 2][3])
+                feats += _AT_END
             out.append(feats)
         return out
 
 
+_AT_START = ("BOS", "-1pad")
+_AT_END = ("+1pad",)
 _QUOTES = {'"', "“", "”", "'", "‘", "’", "«", "»", "``", "''"}
 
 

@@ -2,11 +2,16 @@
 
     recognize(paragraphs, language, title=None, registry=None) -> list[EntityMention]
     tag_sentences(sentences, language="id") -> IOB2 tags for pre-tokenised sentences
-    EntityRegistry: corpus-wide short forms and names, persisted with dumps()/loads()
+    EntityRegistry: corpus-wide short forms and names, persisted with dumps()/loads();
+        registry.resolve_id(entity_id) -> the id a person first seen by one word
+        ("per:lavrov") is known under once a full name came ("per:sergei-lavrov")
 
 The tagger is a CRF trained by ``python -m kabar.annotate.entities.train`` on the Indonesian
 corpora; English text goes through the same model (names are names: capitalisation, context
-words and the gazetteer/CLDR names carry over), and linking is language-neutral.
+words and the gazetteer/CLDR names carry over), and linking is language-neutral. Rules the
+model cannot learn from its small training set (function words, facilities named after people,
+hyphenated country pairs, dateline dashes) live in ``span_rules`` with their word lists in
+``kabar.lang.*_entities``; news media and nicknames in ``data/aliases*.tsv``.
 """
 
 from __future__ import annotations

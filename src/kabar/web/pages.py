@@ -104,12 +104,14 @@ def add_pages(app: FastAPI, store: Store) -> Environment:
         record = story.to_export()
         rows = {r["id"]: r for r in store.list_articles(MAX_STORY_ARTICLES, story=story_id).items}
         number = {article_id: i for i, article_id in enumerate(record["articles"], 1)}
-        articles = [rows.get(a, {"id": a, "title": a, "outlet": None, "published": None}) for a in record["articles"]]
+        articles = [rows.get(a, {"id": a, "title": a, "outlet": None, "published": None})
+                    for a in record["articles"][:MAX_STORY_ARTICLES]]
         summary = list(zip(record["summary"], record.get("summary_sources") or [[]] * len(record["summary"])))
         quotes: dict[tuple[str, str | None], list[dict]] = {}
         for quote in record["quotes"]:
             quotes.setdefault((quote["speaker"], quote.get("speaker_id")), []).append(quote)
         return render("story.html", story=record, articles=articles, number=number, summary=summary,
+                      more_articles=len(record["articles"]) - len(articles),
                       quotes_by_speaker=list(quotes.items()),
                       timeline=charts.timeline_chart(record["timeline"]),
                       bar=charts.coverage_bar({"" if c["outlet"] == UNKNOWN_OUTLET else c["outlet"]: len(c["articles"])

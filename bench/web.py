@@ -202,6 +202,9 @@ def main() -> None:
                 fetch(base + p)
         results = {name: load(base, paths, args.clients, args.requests, args.time_limit)
                    for name, paths in routes.items()}
+        # One client alone: the service time of each route, without queueing behind the others.
+        alone = {name: load(base, paths, 1, min(args.requests, 60), args.time_limit)
+                 for name, paths in routes.items()}
     finally:
         process.terminate()
         process.wait(10)
@@ -212,6 +215,7 @@ def main() -> None:
                  "cpus": os.cpu_count()},
         "story_page_cold_ms": {"p50": round(statistics.median(cold), 1), "max": round(cold[-1], 1)},
         "routes": results,
+        "routes_one_client": alone,
         "goals": {"story list p95 < 100 ms": results["story list /"]["p95_ms"] < 100,
                   "story page p95 < 100 ms": results["story page /stories/{id}"]["p95_ms"] < 100,
                   "search p95 < 200 ms": results["search /search?q="]["p95_ms"] < 200},
@@ -247,6 +251,10 @@ def markdown(report: dict, argv: str) -> str:
     for name, r in report["routes"].items():
         lines.append(f"| {name} | {r['requests']} | {r['p50_ms']} | {r['p95_ms']} | {r['max_ms']} | "
                      f"{r['requests_per_second']} |")
+    lines += ["", "One client alone (service time without queueing):", "",
+              "| route | requests | p50 ms | p95 ms |", "| --- | ---: | ---: | ---: |"]
+    for name, r in report["routes_one_client"].items():
+        lines.append(f"| {name} | {r['requests']} | {r['p50_ms']} | {r['p95_ms']} |")
     cold = report["story_page_cold_ms"]
     lines += ["", f"Story page with its brief built on first view (cold): p50 {cold['p50']} ms, max {cold['max']} ms.",
               "", "Goals: " + ", ".join(f"{k}: {'met' if v else 'NOT met'}" for k, v in report["goals"].items()), ""]

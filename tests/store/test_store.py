@@ -109,9 +109,26 @@ def test_story_pages_are_newest_first_with_cursor(store: Store):
     assert [a["id"] for a in store.list_articles(limit=10, story="s2").items] == ["a2"]
 
 
+def test_pages_with_undated_stories_and_by_size(store: Store):
+    dated = [_article(i, f"s{i}", "Warta", f"2024-04-{10 + i:02d}", f"Peristiwa {i}") for i in range(3)]
+    undated = [replace(_article(i, f"u{i}", "Warta", None, f"Tanpa tanggal {i}"), published=None) for i in range(3, 6)]
+    extra = [_article(i, "s0", "Kabar", "2024-04-10", f"Tambahan {i}") for i in range(6, 9)]
+    store.save_batch(dated + undated + extra, {}, {})
+    seen, cursor = [], None
+    while True:
+        page = store.list_stories(limit=2, cursor=cursor)
+        seen += [s["id"] for s in page.items]
+        if not (cursor := page.next):
+            break
+    assert seen == ["s2", "s1", "s0", "u3", "u4", "u5"]
+    first = store.list_stories(limit=1, sort="size")
+    rest = store.list_stories(limit=10, sort="size", cursor=first.next)
+    assert first.items[0]["id"] == "s0" and len(rest.items) == 5 and "s0" not in [s["id"] for s in rest.items]
+
+
 def test_schema_is_versioned(store: Store):
     with store.engine.connect() as c:
-        assert c.execute(text("select version_num from alembic_version")).fetchone() == ("0001",)
+        assert c.execute(text("select version_num from alembic_version")).fetchone() == ("0002",)
         if store.dialect == "sqlite":
             assert c.execute(text("pragma journal_mode")).fetchone() == ("wal",)
     columns = {column["name"] for column in inspect(store.engine).get_columns("articles")}
@@ -148,3 +165,28 @@ def test_not_a_database(tmp_path: Path, db_url: str):
     with pytest.raises(Exception) as info:
         Store(f"sqlite:///{bad}")
     assert isinstance(info.value, (StoreError,)) or "database" in str(info.value)
+
+
+def test_an_old_database_upgrades_in_place(tmp_path):
+    """A database made by the first schema keeps its rows and gains what later migrations add."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine
+
+    from kabar.store import _MIGRATIONS
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = create_engine(url)
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.execute(text(
+            "INSERT INTO stories (id, title, n_articles, outlets, last_seq) VALUES ('s-old', 'Lama', 1, '[]', 1)"))
+    engine.dispose()
+    upgraded = Store(url)
+    with upgraded.engine.connect() as c:
+        assert c.execute(text("select version_num from alembic_version")).scalar() == "0002"
+    assert "ix_stories_size" in {i["name"] for i in inspect(upgraded.engine).get_indexes("stories")}
+    assert upgraded.story_row("s-old")["title"] == "Lama"

@@ -257,16 +257,26 @@ class Store:
                 members = members.where(t.articles.c.id.in_(
                     select(t.article_entities.c.article_id).where(t.article_entities.c.entity_id == entity)))
             query = query.where(s.id.in_(members))
-        # Keyset pagination on (key, id): stable under concurrent inserts, fast at any depth.
+        # Keyset pagination on (key, id): stable under concurrent inserts, fast at any depth,
+        # and ordered on the bare indexed column so the database walks its index.
         if sort == "size":
-            key, key_of, parse = s.n_articles, (lambda row: str(row["n_articles"])), int
+            if cursor:
+                last_size, last_id = _decode_cursor(cursor)
+                size = int(last_size)
+                query = query.where((s.n_articles < size) | ((s.n_articles == size) & (s.id > last_id)))
+            query = query.order_by(s.n_articles.desc(), s.id)
+            key_of = lambda row: str(row["n_articles"])  # noqa: E731
         else:  # newest first; stories without any date last
-            key, key_of, parse = func.coalesce(s.end, ""), (lambda row: row["end"] or ""), str
-        if cursor:
-            last_key, last_id = _decode_cursor(cursor)
-            last_key = parse(last_key)
-            query = query.where((key < last_key) | ((key == last_key) & (s.id > last_id)))
-        query = query.order_by(key.desc(), s.id).limit(limit + 1)
+            if cursor:
+                last_end, last_id = _decode_cursor(cursor)
+                if last_end:
+                    query = query.where((s.end < last_end) | ((s.end == last_end) & (s.id > last_id))
+                                        | s.end.is_(None))
+                else:
+                    query = query.where(s.end.is_(None) & (s.id > last_id))
+            query = query.order_by(s.end.desc().nulls_last(), s.id)
+            key_of = lambda row: row["end"] or ""  # noqa: E731
+        query = query.limit(limit + 1)
         with self.engine.connect() as c:
             rows = [dict(r._mapping) for r in c.execute(query)]
         more = len(rows) > limit

@@ -50,6 +50,7 @@ stories = Table(
     Column("brief_seq", Integer),  # last_seq the cached brief was built at
     Index("ix_stories_end", "end"),
     Index("ix_stories_storyline", "storyline"),
+    Index("ix_stories_size", "n_articles"),
 )
 
 entities = Table(

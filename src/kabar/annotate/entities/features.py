@@ -51,6 +51,8 @@ class FeatureExtractor:
         self.known_attributes = known_attributes
         self.role_words = frozenset(w.lower() for w in role_words)
         self.clusters = clusters or {}
+        # First words of listed phrases: most capitalised words open none, and need no lookups.
+        self._phrase_openers = frozenset(p.split(" ", 1)[0] for p in gazetteer.phrases)
         self._own = lru_cache(maxsize=200_000)(self._word_features)
         self._context = lru_cache(maxsize=200_000)(self._context_features)
         self._near = lru_cache(maxsize=200_000)(self._neighbour_features)
@@ -108,9 +110,10 @@ class FeatureExtractor:
         lowered = [t.lower() for t in tokens]
         out: list[str | None] = [None] * len(tokens)
         phrases = self.gazetteer.phrases
+        openers = self._phrase_openers
         i = 0
         while i < len(tokens):
-            if not tokens[i][:1].isupper():
+            if not tokens[i][:1].isupper() or lowered[i] not in openers:
                 i += 1
                 continue
             for n in range(min(MAX_PHRASE_TOKENS, len(tokens) - i), 0, -1):

@@ -1,4 +1,4 @@
-"""Build the Indonesian stem table shipped with the package, from the shared CLICK-ID articles.
+"""Build the Indonesian stem table shipped with the package, from the NER corpora's training text.
 
     .venv/bin/python -m kabar.cluster.stems
 
@@ -6,7 +6,9 @@ PySastrawi stems well but costs ~0.3 ms a word, too slow for a thousand articles
 a stream whose vocabulary never stops growing. The frequent words are stemmed once here, by
 PySastrawi, and the table (only words whose stem differs) ships in
 ``kabar/data/cluster/id_stems.json.gz``; rarer words, mostly names, get a light particle
-stripper at run time.
+stripper at run time. The words come from the training splits of the NER corpora (MIT /
+Apache-2.0): the news collections under ../shared/data are for evaluation and development
+only, and no word list derived from them may ship.
 """
 
 from __future__ import annotations
@@ -21,18 +23,18 @@ from .text import stopwords, tokens
 
 TABLE_PATH = Path(__file__).resolve().parents[1] / "data" / "cluster" / "id_stems.json.gz"
 TABLE_WORDS = 60_000
-MIN_COUNT = 3
+MIN_COUNT = 1
 
 
 def main() -> None:
     from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
-    source = shared_data() / "clickid-2019" / "articles.jsonl"
+    ner = shared_data() / "ner"
     counts: Counter = Counter()
-    with open(source, encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            counts.update(tokens(" ".join(filter(None, [rec.get("title"), rec.get("text")]))))
+    for source in (ner / "idner-news-2k" / "train.txt", ner / "nergrit" / "train_preprocess.txt"):
+        with open(source, encoding="utf-8") as fh:
+            words = [line.split()[0] for line in fh if line.strip()]
+        counts.update(tokens(" ".join(words)))
     stop = stopwords("id")
     stemmer = StemmerFactory().create_stemmer().delegatedStemmer
     table = {}

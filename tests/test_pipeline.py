@@ -57,3 +57,20 @@ def test_content_hash_ignores_whitespace_and_id():
     a = RawDocument(id="a", source="x", text="Satu  dua\n\ntiga")
     b = RawDocument(id="b", source="y", text="Satu dua tiga ")
     assert content_hash(a) == content_hash(b)
+
+
+def test_a_person_first_seen_by_one_word_is_one_person_in_the_brief(tmp_path: Path):
+    store = Store(f"sqlite:///{tmp_path / 'k.db'}")
+    first = RawDocument(id="satu", source="t", outlet="Warta", published="2025-03-03", text=(
+        "Kunjungan ke Ankara Bahas Laut Hitam\nANKARA - Lavrov tiba di Ankara pada Senin untuk membahas gencatan senjata "
+        "di Laut Hitam bersama pejabat Turki.\n\"Kami datang dengan usulan yang jelas,\" kata Lavrov kepada wartawan."))
+    second = RawDocument(id="dua", source="t", outlet="Kabar", published="2025-03-03", text=(
+        "Menlu Rusia Sergei Lavrov Bahas Gencatan Senjata Laut Hitam di Ankara\nANKARA - Menteri Luar Negeri "
+        "Rusia Sergei Lavrov tiba di Ankara pada Senin untuk membahas gencatan senjata di Laut Hitam bersama "
+        "pejabat Turki.\n\"Usulan kami jelas dan adil,\" ujar Sergei Lavrov."))
+    Pipeline(store).ingest([first, second])
+    one, two = store.article("satu"), store.article("dua")
+    assert one.story == two.story
+    story = story_brief(store, one.story)
+    speakers = {q.speaker_id for q in story.quotes}
+    assert speakers == {"per:sergei-lavrov"}, story.quotes

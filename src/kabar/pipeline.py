@@ -18,7 +18,7 @@ from .brief import build_brief
 from .clean import CleanError, TemplateMemory, clean_document
 from .cluster import StoryIndex
 from .read import read_paths
-from .records import Article, RawDocument, Rejected, Story
+from .records import Article, EntityMention, RawDocument, Rejected, Story
 from .store import Store
 
 BATCH_SIZE = 200
@@ -160,7 +160,35 @@ def refresh_briefs(store: Store, story_ids: Iterable[str] | None = None) -> int:
 
 
 def build_story(store: Store, story_id: str, storyline: str | None) -> Story:
-    return build_brief(story_id, store.story_articles(story_id), storyline)
+    registry = _load(store, "entities", EntityRegistry)
+    articles = [current_entity_ids(a, registry) for a in store.story_articles(story_id)]
+    return build_brief(story_id, articles, storyline)
+
+
+def current_entity_ids(article: Article, registry: EntityRegistry) -> Article:
+    """The article with the entity ids the registry knows now: a person first seen by one word
+    ("per:lavrov") and named in full by a later article is one person in the brief."""
+    def now(entity_id: str | None) -> str | None:
+        return entity_id and registry.resolve_id(entity_id)
+
+    if not any(now(e.id) != e.id for e in article.entities):
+        return article
+    merged: dict[str, EntityMention] = {}
+    for entity in article.entities:
+        entity_id = now(entity.id)
+        known = registry.entities.get(entity_id)
+        name = known.name if known and entity_id != entity.id else entity.name
+        if entity_id in merged:
+            first = merged[entity_id]
+            mentions = first.mentions + tuple(m for m in entity.mentions if m not in first.mentions)
+            merged[entity_id] = replace(first, mentions=mentions, count=first.count + entity.count,
+                                        role=first.role or entity.role)
+        else:
+            merged[entity_id] = replace(entity, id=entity_id, name=name)
+    quotes = tuple(replace(q, speaker_id=now(q.speaker_id),
+                           speaker=merged[now(q.speaker_id)].name if now(q.speaker_id) in merged else q.speaker)
+                   for q in article.quotes)
+    return replace(article, entities=tuple(merged.values()), quotes=quotes)
 
 
 def story_brief(store: Store, story_id: str) -> Story | None:

@@ -197,3 +197,11 @@ def test_a_recalled_date_never_dates_the_article():
     assert infer_publication_date(refs) is None
     english = resolve_dates(["The club, founded in 1902, won on Saturday."], "en", "2025-03-08")
     assert [(r.text, r.background) for r in english][0] == ("1902", True)
+
+
+def test_a_weekday_announced_as_coming_is_the_next_one():
+    text = ["BEIJING - Menlu bertemu mitranya pada Senin (10/2/2025).",
+            "Menlu dijadwalkan kembali ke Jakarta pada Rabu.", "Ia tiba di Beijing pada Minggu malam."]
+    assert [r.date for r in resolve_dates(text, "id", "2025-02-10")] == ["2025-02-10", "2025-02-12", "2025-02-09"]
+    english = resolve_dates(["The minister will return on Wednesday, officials said on Monday."], "en", "2025-02-10")
+    assert [r.date for r in english] == ["2025-02-12", "2025-02-10"]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
 from kabar.annotate.dates_patterns import MAX_YEAR, MIN_YEAR, Mention, grammar_for
@@ -48,6 +49,8 @@ def resolve_dates(paragraphs: Sequence[str], language: str, published: str | Non
         return []
     today = today or date.today()
     recalled = {id(m) for m in mentions if grammar.recalled(text, m)}
+    mentions = [replace(m, direction=1) if m.kind == "weekday" and m.direction is None
+                and grammar.announced(text, m) else m for m in mentions]
     anchor, known, precision = _choose_anchor(mentions, _parse_published(published), today, recalled)
     forced_year = anchor.year if anchor and precision == "year" else None
     refs = []

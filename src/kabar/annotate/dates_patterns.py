@@ -263,6 +263,13 @@ class DateGrammar:
         return any(window.endswith(lead) and (len(window) == len(lead) or not window[-len(lead) - 1].isalnum())
                    for lead in leads)
 
+    def announced(self, text: str, mention: Mention) -> bool:
+        """Whether the clause before a bare weekday speaks of what is to come."""
+        cues = getattr(self.words, "FUTURE_CUES", ())
+        clause = re.split(r"[.!?;,\n]", text[max(0, mention.start - 160):mention.start])[-1].lower()
+        words = " " + " ".join(re.findall(r"\w+", clause)) + " "
+        return any(f" {cue} " in words for cue in cues)
+
     @staticmethod
     def _led_by(text: str, start: int, leads: set[str]) -> bool:
         """Whether one of the lead words ends right before ``start``."""

@@ -70,3 +70,7 @@ NUMBER_GLUE_BEFORE = ("no", "no.", "number", "$", "£", "€", "rp")
 # Words that introduce a date the article recalls rather than reports ("since April 13, 1950"):
 # such a date is background and never anchors the article's own day.
 RECALL_LEADS = ("since", "founded in", "founded on", "born on", "born in", "established in")
+
+# Words earlier in the sentence that put a bare weekday ahead of the article's day
+# ("the minister will return on Wednesday"): the next such weekday, not the last.
+FUTURE_CUES = ("will", "scheduled", "plans to", "planned", "is due", "are due", "expected to")

@@ -94,3 +94,7 @@ NUMBER_GLUE_BEFORE = ("rp", "no", "nomor", "no.", "nomer", "pasal", "kode", "ke-
 # Words that introduce a date the article recalls rather than reports ("sejak 13 April 1950"):
 # such a date is background and never anchors the article's own day.
 RECALL_LEADS = ("sejak", "semenjak", "didirikan pada", "lahir pada", "berdiri sejak", "dibentuk pada")
+
+# Words earlier in the sentence that put a bare weekday ahead of the article's day
+# ("Menlu dijadwalkan kembali pada Rabu"): the next such weekday, not the last.
+FUTURE_CUES = ("akan", "dijadwalkan", "rencananya", "direncanakan", "berencana", "hendak", "bakal", "segera")

@@ -159,3 +159,12 @@ def test_place_after_a_role_is_cut_from_the_person_and_a_misspelt_country_is_kno
     assert entities["per:sergey-lavrov"].name == "Sergey Lavrov"
     assert entities["per:sergey-lavrov"].role == "Menlu"
     assert entities["loc:ua"].mentions == ("Ukrania",)
+
+
+def test_a_headline_person_running_into_the_next_word_is_the_body_person():
+    entities = recognize(
+        ["JAKARTA - Menteri Luar Negeri Hendra Wicaksono bertemu Menlu China Zhao Minghui di Beijing.",
+         '"Kami sepakat," kata Hendra.'], "id",
+        title="Bertemu Menlu China, Hendra Wicaksono Dorong Percepatan CoC")
+    persons = {e.id: e for e in entities if e.type == "PER"}
+    assert set(persons) == {"per:hendra-wicaksono", "per:zhao-minghui"}

@@ -241,8 +241,25 @@ def _blend(rest: str, words: list[str], used: int) -> bool:
                for n in range(min(len(word), len(rest)), 1, -1))
 
 
+def _trim_headline_persons(mentions: list[Mention]) -> None:
+    """A headline in Title Case runs names on ("Hendra Wicaksono Dorong Percepatan ..."): a
+    headline person that holds a person named in the body is cut down to that name."""
+    body = sorted({m.surface for m in mentions if m.type == "PER" and not m.from_title},
+                  key=lambda name: -len(name.split()))
+    for mention in mentions:
+        if not mention.from_title or mention.type != "PER" or mention.surface in body:
+            continue
+        words = mention.surface.split()
+        for name in body:
+            size = len(name.split())
+            if size < len(words) and any(words[i:i + size] == name.split() for i in range(len(words) - size + 1)):
+                mention.surface = name
+                break
+
+
 def link(mentions: list[Mention], registry: EntityRegistry | None) -> None:
     """Fills ``mention.canonical`` for every mention."""
+    _trim_headline_persons(mentions)
     # Known persons ("Jokowi" -> Joko Widodo) take part under their full name, so that a
     # surname or first name alone in the article joins them.
     persons = []

@@ -66,7 +66,8 @@ class Pipeline:
         self.batch_size = batch_size
         self.on_wait = on_wait
 
-    def _load_state(self) -> None:
+    def load_state(self) -> None:
+        """Read the stages' state from the store: call it holding the store's ingest lock."""
         self.templates = _load(self.store, "templates", TemplateMemory)
         self.registry = _load(self.store, "entities", EntityRegistry)
         self.index = _load(self.store, "stories", StoryIndex)
@@ -78,7 +79,7 @@ class Pipeline:
     def ingest(self, items: Iterable[RawDocument | Rejected],
                on_item: Callable[[str], None] | None = None) -> IngestReport:
         with self.store.ingest_lock(self.on_wait):
-            self._load_state()
+            self.load_state()
             report = self._ingest_locked(items, on_item)
         self.refresh_briefs()
         return report
@@ -95,14 +96,21 @@ class Pipeline:
                 continue
             batch.append(item)
             if len(batch) >= self.batch_size:
-                self._ingest_batch(batch, report, on_item)
+                self.ingest_batch(batch, report, on_item)
                 batch = []
         if batch:
-            self._ingest_batch(batch, report, on_item)
+            self.ingest_batch(batch, report, on_item)
         return report
 
-    def _ingest_batch(self, batch: list[RawDocument], report: IngestReport,
-                      on_item: Callable[[str], None] | None) -> None:
+    def ingest_batch(self, batch: list[RawDocument], report: IngestReport,
+                     on_item: Callable[[str], None] | None = None,
+                     prepare_document: Callable[[RawDocument], Article] | None = None) -> None:
+        """Prepare, cluster and store one batch (under the ingest lock, after ``load_state``).
+
+        ``prepare_document`` replaces the local clean-and-annotate step (the Spark driver hands in
+        the workers' results); it raises CleanError for a document that cannot be an article.
+        """
+        prepare_document = prepare_document or (lambda doc: prepare(doc, self.templates, self.registry))
         hashes = [content_hash(doc) for doc in batch]
         stored_hashes = self.store.known_hashes(hashes)
         stored_ids = self.store.known_ids(doc.id for doc in batch)
@@ -120,7 +128,7 @@ class Pipeline:
                 report.rejected.append(Rejected(doc.source, f"id {doc.id!r} is already stored with other content"))
                 continue
             try:
-                article = prepare(doc, self.templates, self.registry)
+                article = prepare_document(doc)
             except CleanError as error:
                 report.rejected.append(Rejected(doc.source, str(error)))
                 continue

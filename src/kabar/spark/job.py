@@ -25,14 +25,13 @@ import argparse
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..annotate.entities import EntityRegistry
-from ..clean import TemplateMemory
-from ..cluster import StoryIndex
-from ..pipeline import BATCH_SIZE, IngestReport, content_hash, refresh_briefs
-from ..records import Rejected
+from ..clean import CleanError, TemplateMemory
+from ..pipeline import BATCH_SIZE, IngestReport, Pipeline, refresh_briefs
+from ..records import Article, RawDocument, Rejected
 from ..store import Store
 from .inputs import read_items
 from .speculation import confirm, speculate
@@ -72,19 +71,16 @@ def run_job(spark, paths: list[str], out_dir: str | None = None, db_url: str | N
         db_url = f"sqlite:///{Path(scratch.name) / 'kabar.db'}"
     store = Store(db_url)
     try:
+        pipeline = Pipeline(store, batch_size)
         with store.ingest_lock(lambda: print("waiting for another ingest into this database", file=sys.stderr)):
-            blobs = {key: store.load_state(key) for key in ("templates", "entities", "stories")}
-            templates = TemplateMemory() if blobs["templates"] is None else TemplateMemory.loads(blobs["templates"])
-            registry = EntityRegistry() if blobs["entities"] is None else EntityRegistry.loads(blobs["entities"])
-            index = StoryIndex() if blobs["stories"] is None else StoryIndex.loads(blobs["stories"])
-            shared = spark.sparkContext.broadcast({k: blobs[k] for k in ("templates", "entities")})
+            pipeline.load_state()
+            shared = spark.sparkContext.broadcast({k: store.load_state(k) for k in ("templates", "entities")})
             partitions = partitions or spark.sparkContext.defaultParallelism
             items = read_items(spark, paths, fmt, partitions).sortByKey(numPartitions=partitions)
             speculated = items.mapPartitions(lambda it: _speculate_partition(it, shared.value))
             speculated = speculated.persist(StorageLevel.MEMORY_AND_DISK)
             speculated.count()
             report.seconds["workers"] = time.perf_counter() - started
-            state = (templates, registry, index)
             batch: list = []
             for _key, item, speculation in speculated.toLocalIterator():
                 if speculation is None:
@@ -92,10 +88,10 @@ def run_job(spark, paths: list[str], out_dir: str | None = None, db_url: str | N
                     continue
                 batch.append((item, speculation))
                 if len(batch) >= batch_size:
-                    _store_batch(store, batch, state, report)
+                    _store_batch(pipeline, batch, report)
                     batch = []
             if batch:
-                _store_batch(store, batch, state, report)
+                _store_batch(pipeline, batch, report)
             speculated.unpersist()
         report.seconds["driver"] = time.perf_counter() - started - report.seconds["workers"]
         refresh_briefs(store)
@@ -109,42 +105,19 @@ def run_job(spark, paths: list[str], out_dir: str | None = None, db_url: str | N
             scratch.cleanup()
 
 
-def _store_batch(store: Store, batch: list, state: tuple, report: JobReport) -> None:
-    """Pipeline._ingest_batch with prepare's result confirmed from the workers'."""
-    templates, registry, index = state
-    docs = [doc for doc, _ in batch]
-    hashes = [content_hash(doc) for doc in docs]
-    stored_hashes = store.known_hashes(hashes)
-    stored_ids = store.known_ids(doc.id for doc in docs)
-    seen_hashes: set[str] = set()
-    seen_ids: set[str] = set()
-    articles, storylines = [], {}
-    for (doc, speculation), digest in zip(batch, hashes):
-        if digest in stored_hashes or digest in seen_hashes:
-            report.duplicates += 1
-            continue
-        if doc.id in stored_ids or doc.id in seen_ids:
-            report.rejected.append(Rejected(doc.source, f"id {doc.id!r} is already stored with other content"))
-            continue
-        result, used = confirm(speculation, doc, templates, registry)
+def _store_batch(pipeline: Pipeline, batch: list, report: JobReport) -> None:
+    """The local pipeline's batch step, with prepare's result confirmed from the workers'."""
+    speculations = {id(doc): speculation for doc, speculation in batch}
+
+    def confirmed(doc: RawDocument) -> Article:
+        result, used = confirm(speculations[id(doc)], doc, pipeline.templates, pipeline.registry)
         report.confirmed += used
         report.rerun += not used
         if result.article is None:
-            report.rejected.append(Rejected(doc.source, result.error or "could not process"))
-            continue
-        seen_hashes.add(digest)
-        seen_ids.add(doc.id)
-        assignment = index.add(result.article)
-        article = replace(result.article, story=assignment.story, duplicate_of=assignment.duplicate_of,
-                          storyline=assignment.storyline)
-        storylines[assignment.story] = assignment.storyline
-        articles.append(article)
-        report.near_duplicates += assignment.duplicate_of is not None
-    # Older stories that a story of this batch continues join its storyline now.
-    storylines.update(index.pop_storyline_changes())
-    states = {"templates": templates.dumps(), "entities": registry.dumps(), "stories": index.dumps()}
-    report.stories |= store.save_batch(articles, storylines, states)
-    report.ingested += len(articles)
+            raise CleanError(result.error or "could not process")
+        return result.article
+
+    pipeline.ingest_batch([doc for doc, _ in batch], report, prepare_document=confirmed)
 
 
 def write_parquet(store: Store, out_dir: str) -> dict[str, int]:

@@ -78,7 +78,7 @@ def speculate(doc: RawDocument, templates: TemplateMemory, registry: EntityRegis
         article = prepare(doc, RecordingTemplates("templates", templates, log),
                           RecordingRegistry("registry", registry, log))
         return Speculation(article, None, log)
-    except Exception as error:  # noqa: BLE001 - the same rejections as Pipeline._ingest_batch
+    except Exception as error:  # noqa: BLE001 - the same rejections as Pipeline.ingest_batch
         return Speculation(None, rejection_reason(error), log)
 
 

@@ -58,3 +58,12 @@ def test_ingest_needs_a_token(client: TestClient, monkeypatch):
     done = client.post("/api/articles", json=payload, headers={"Authorization": "Bearer s3cret"}).json()
     assert done["ingested"] == 1 and done["rejected"][0]["item"].startswith("item 1")
     assert client.get("/api/articles/api-1").json()["story"]
+
+
+def test_stories_filter_by_language(client: TestClient):
+    english = client.get("/api/stories", params={"language": "en", "limit": 200}).json()["items"]
+    everything = client.get("/api/stories", params={"limit": 200}).json()["items"]
+    assert english and len(english) < len(everything)
+    for story in english:
+        languages = {a["language"] for a in client.get("/api/articles", params={"story": story["id"], "limit": 200}).json()["items"]}
+        assert "en" in languages

@@ -112,3 +112,10 @@ def test_outlet_counts_add_up_to_each_story_and_outlet_links_filter(client: Test
     page = client.get("/", params={"outlet": outlet}).text
     shown = links(page, "/stories/")
     assert shown and set(shown) <= {f"/stories/{s['id']}" for s in stories if outlet in s["outlets"]}
+
+
+def test_story_list_filters_by_language(client: TestClient):
+    english = set(links(client.get("/", params={"language": "en"}).text, "/stories/"))
+    anything = set(links(client.get("/", params={"language": ""}).text, "/stories/"))
+    assert english and english < anything
+    assert client.get("/", params={"language": "<script>"}).status_code in (400, 422)

@@ -239,7 +239,7 @@ class Store:
 
     def list_stories(self, limit: int = 50, cursor: str | None = None, outlet: str | None = None,
                      entity: str | None = None, since: str | None = None, until: str | None = None,
-                     storyline: str | None = None, sort: str = "newest") -> Page:
+                     storyline: str | None = None, sort: str = "newest", language: str | None = None) -> Page:
         """Stories newest first (by their last date), or with ``sort="size"`` largest first."""
         s = t.stories.c
         query = select(s.id, s.title, s.storyline, s.start, s.end, s.n_articles, s.outlets)
@@ -249,10 +249,12 @@ class Store:
             query = query.where(s.start <= until)
         if storyline:
             query = query.where(s.storyline == storyline)
-        if outlet or entity:
+        if outlet or entity or language:
             members = select(t.articles.c.story).where(t.articles.c.story.is_not(None))
             if outlet:
                 members = members.where(t.articles.c.outlet == outlet)
+            if language:
+                members = members.where(t.articles.c.language == language)
             if entity:
                 members = members.where(t.articles.c.id.in_(
                     select(t.article_entities.c.article_id).where(t.article_entities.c.entity_id == entity)))

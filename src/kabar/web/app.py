@@ -86,9 +86,12 @@ def create_app(store: Store) -> FastAPI:
     @app.get("/api/stories", summary="Stories, newest first")
     def list_stories(limit: Limit = 50, cursor: Cursor = None, outlet: str | None = None,
                      entity: str | None = None, since: str | None = None, until: str | None = None,
-                     storyline: str | None = None) -> dict[str, Any]:
+                     storyline: str | None = None,
+                     language: Annotated[str | None, Query(max_length=8, description="ISO 639-1, e.g. id, en")] = None,
+                     ) -> dict[str, Any]:
         return page_or_400(lambda: store.list_stories(limit, cursor, outlet=outlet, entity=entity,
-                                                      since=since, until=until, storyline=storyline))
+                                                      since=since, until=until, storyline=storyline,
+                                                      language=language))
 
     @app.get("/api/stories/{story_id}", summary="A story with its brief")
     def get_story(story_id: str) -> dict[str, Any]:

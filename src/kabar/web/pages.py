@@ -82,17 +82,20 @@ def add_pages(app: FastAPI, store: Store) -> Environment:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def story_list(outlet: Text = None, entity: Text = None, since: DateText = None,
                    until: DateText = None, sort: Annotated[str, Query(pattern="^(newest|size)$")] = "newest",
+                   language: Annotated[str | None, Query(pattern="^([a-z]{2,3})?$")] = None,
                    cursor: Cursor = None) -> HTMLResponse:
         try:
+            language = language or None  # the form's "any" sends an empty value
             page = store.list_stories(PAGE_SIZE, cursor, outlet=outlet, entity=entity, since=since,
-                                      until=until, sort=sort)
+                                      until=until, sort=sort, language=language)
         except ValueError as error:
             raise HTTPException(400, str(error)) from None
         per_outlet = store.story_outlet_counts([s["id"] for s in page.items])
         stories = [{**s, "bar": charts.coverage_bar(per_outlet[s["id"]])}
                    for s in page.items]
         entity_row = store.entity(entity) if entity else None
-        filters = {"outlet": outlet, "entity": entity, "since": since, "until": until, "sort": sort}
+        filters = {"outlet": outlet, "entity": entity, "since": since, "until": until, "sort": sort,
+                   "language": language}
         return render("stories.html", stories=stories, next=page.next, filters=filters,
                       entity_row=entity_row, counts=corpus_counts())
 

@@ -157,18 +157,18 @@ class Pipeline:
 def refresh_briefs(store: Store, story_ids: Iterable[str] | None = None) -> int:
     """Rebuild the cached brief of every story that changed since its brief was built."""
     rebuilt = 0
+    registry = None  # read once, and only when a brief needs building
     for story_id in story_ids if story_ids is not None else store.stale_stories():
-        version = store.story_version(story_id)
         row = store.story_row(story_id)
-        if version is None or row is None:
+        if row is None:
             continue
-        store.save_brief(build_story(store, story_id, row.get("storyline")), version)
+        registry = registry or _load(store, "entities", EntityRegistry)
+        store.save_brief(build_story(store, story_id, row["storyline"], registry), row["last_seq"])
         rebuilt += 1
     return rebuilt
 
 
-def build_story(store: Store, story_id: str, storyline: str | None) -> Story:
-    registry = _load(store, "entities", EntityRegistry)
+def build_story(store: Store, story_id: str, storyline: str | None, registry: EntityRegistry) -> Story:
     articles = [current_entity_ids(a, registry) for a in store.story_articles(story_id)]
     return build_brief(story_id, articles, storyline)
 
@@ -193,10 +193,12 @@ def current_entity_ids(article: Article, registry: EntityRegistry) -> Article:
                                         role=first.role or entity.role)
         else:
             merged[entity_id] = replace(entity, id=entity_id, name=name)
-    quotes = tuple(replace(q, speaker_id=now(q.speaker_id),
-                           speaker=merged[now(q.speaker_id)].name if now(q.speaker_id) in merged else q.speaker)
-                   for q in article.quotes)
-    return replace(article, entities=tuple(merged.values()), quotes=quotes)
+    quotes = []
+    for quote in article.quotes:
+        speaker_id = now(quote.speaker_id)
+        speaker = merged[speaker_id].name if speaker_id in merged else quote.speaker
+        quotes.append(replace(quote, speaker_id=speaker_id, speaker=speaker))
+    return replace(article, entities=tuple(merged.values()), quotes=tuple(quotes))
 
 
 def story_brief(store: Store, story_id: str) -> Story | None:

@@ -184,10 +184,6 @@ class Store:
             return list(c.scalars(select(s.id).where((s.brief_seq.is_(None)) | (s.brief_seq < s.last_seq))
                                   .order_by(s.last_seq)))
 
-    def story_version(self, story_id: str) -> int | None:
-        with self.engine.connect() as c:
-            return c.scalar(select(t.stories.c.last_seq).where(t.stories.c.id == story_id))
-
     def save_brief(self, story: Story, version: int) -> None:
         with self.engine.begin() as c:
             c.execute(update(t.stories).where(t.stories.c.id == story.id).values(

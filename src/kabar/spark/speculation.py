@@ -50,21 +50,12 @@ class _Recorder:
         self._log.append((self._name, method, _frozen(args), answer))
         return answer
 
-
     def __getattr__(self, method: str):
         # Every method the stages call on the state is logged, including ones added later
         # (a question is a read-only ``is_*``/``resolve*`` call; anything else is a change).
         if method.startswith("_"):
             raise AttributeError(method)
         return lambda *args: self._call(method, *args)
-
-
-class RecordingTemplates(_Recorder):
-    pass
-
-
-class RecordingRegistry(_Recorder):
-    pass
 
 
 def _frozen(args: tuple) -> tuple:
@@ -75,8 +66,7 @@ def speculate(doc: RawDocument, templates: TemplateMemory, registry: EntityRegis
     """Run prepare on a worker against its local state, recording the conversation."""
     log: list[Event] = []
     try:
-        article = prepare(doc, RecordingTemplates("templates", templates, log),
-                          RecordingRegistry("registry", registry, log))
+        article = prepare(doc, _Recorder("templates", templates, log), _Recorder("registry", registry, log))
         return Speculation(article, None, log)
     except Exception as error:  # noqa: BLE001 - the same rejections as Pipeline.ingest_batch
         return Speculation(None, rejection_reason(error), log)
@@ -112,11 +102,12 @@ def confirm(speculation: Speculation, doc: RawDocument, templates: TemplateMemor
     return speculation, True
 
 
-class _Replaying:
+class _Replaying(_Recorder):
     """During a rerun, answers the already-applied prefix of the log from the log."""
 
     def __init__(self, name: str, target: Any, prefix: list[Event], cursor: list[int], log: list[Event]):
-        self._name, self._target, self._prefix, self._cursor, self._log = name, target, prefix, cursor, log
+        super().__init__(name, target, log)
+        self._prefix, self._cursor = prefix, cursor
 
     def _call(self, method: str, *args: Any) -> Any:
         position = self._cursor[0]
@@ -127,29 +118,13 @@ class _Replaying:
                 raise RuntimeError("prepare is not deterministic: a rerun asked the state something else")
             self._log.append(self._prefix[position])
             return answer
-        answer = getattr(self._target, method)(*args)
-        self._log.append((self._name, method, _frozen(args), answer))
-        return answer
-
-
-    def __getattr__(self, method: str):
-        if method.startswith("_"):
-            raise AttributeError(method)
-        return lambda *args: self._call(method, *args)
-
-
-class _ReplayingTemplates(_Replaying):
-    pass
-
-
-class _ReplayingRegistry(_Replaying):
-    pass
+        return super()._call(method, *args)
 
 
 def _rerun(doc: RawDocument, state: dict[str, Any], prefix: list[Event]) -> Speculation:
     cursor, log = [0], []
-    templates = _ReplayingTemplates("templates", state["templates"], prefix, cursor, log)
-    registry = _ReplayingRegistry("registry", state["registry"], prefix, cursor, log)
+    templates = _Replaying("templates", state["templates"], prefix, cursor, log)
+    registry = _Replaying("registry", state["registry"], prefix, cursor, log)
     try:
         return Speculation(prepare(doc, templates, registry), None, log)
     except Exception as error:  # noqa: BLE001

@@ -60,11 +60,6 @@ class Tokenized:
 
     def __init__(self, texts: Sequence[str]):
         self.texts = texts
-        self._joined = "\n".join(texts)
-        self._common: dict[str, bool] = {}
-        self._name_cache: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
-        self._titled_cache: dict[tuple[str, ...], bool] = {}
-        self._places: dict[str, bool] = {}
         self._cache: dict[int, TokenizedParagraph] = {}
 
     def __len__(self) -> int:

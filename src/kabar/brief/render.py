@@ -27,10 +27,10 @@ MAX_SPEAKERS_SHOWN = 6
 MAX_QUOTES_SHOWN = 3
 
 
-def format_date(value: str | None) -> str:
-    """'2023-02-21' -> '21 Feb 2023', '2023-02' -> 'Feb 2023', '2023' stays."""
+def format_date(value: str | None, missing: str = "?") -> str:
+    """'2023-02-21' -> '21 Feb 2023', '2023-02' -> 'Feb 2023', '2023' stays; ``missing`` for none."""
     if not value:
-        return "?"
+        return missing
     parts = value.split("-")
     try:
         if len(parts) == 3:

@@ -11,6 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from ..brief.render import format_date
+
 # Colour-blind-friendly palette (Okabe-Ito, plus a few muted tones): one colour per outlet.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#7a5195",
            "#4d9078", "#b5651d", "#5f6caf", "#c44e52", "#8c8c3a")
@@ -25,17 +27,7 @@ def outlet_colour(outlet: str | None) -> str:
 
 def nice_date(value: str | None) -> str:
     """'2025-04-18' -> '18 Apr 2025', '2025-04' -> 'Apr 2025', '2025' -> '2025'."""
-    if not value:
-        return "undated"
-    parts = value.split("-")
-    try:
-        if len(parts) == 3:
-            return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
-        if len(parts) == 2:
-            return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    except (ValueError, IndexError):
-        pass
-    return value
+    return format_date(value, missing="undated")
 
 
 def date_span(start: str | None, end: str | None) -> str:

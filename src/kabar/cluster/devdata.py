@@ -57,34 +57,70 @@ def plain_article(doc: RawDocument) -> Article:
     )
 
 
-def _preparer() -> Callable[[RawDocument], Article] | None:
+def _pipeline_preparer() -> Callable[[RawDocument], Article] | None:
+    """The pipeline's own clean-and-annotate step with the state an ingest carries from one
+    article to the next (outlet templates, the entity registry), so the articles clustering is
+    tuned on are the ones ``kabar ingest`` clusters."""
     if os.environ.get("KABAR_CLUSTER_PLAIN"):
         return None
     try:
+        from kabar.annotate.entities import EntityRegistry
+        from kabar.clean import TemplateMemory
         from kabar.pipeline import prepare
     except Exception:  # the pipeline is optional here: plain articles still cluster
         return None
-    return prepare
+    templates, registry = TemplateMemory(), EntityRegistry()
+    return lambda doc: prepare(doc, templates, registry)
+
+
+def _code_digest() -> str:
+    """A digest of the code and data that shape an annotated article: a cached set made by
+    older code is not reused (a stale cache once made this module disagree with the CLI)."""
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha1()
+    for folder in ("read", "clean", "annotate", "lang", "data"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and "cluster" not in path.parts and path.suffix != ".pyc":
+                digest.update(path.name.encode())
+                digest.update(path.read_bytes())
+    digest.update((root / "pipeline.py").read_bytes())
+    return digest.hexdigest()[:10]
+
+
+def _read_documents(path: Path) -> list[RawDocument]:
+    try:
+        from kabar.read import read_paths
+    except Exception:
+        records = _read_jsonl(path)
+        return [raw_document(r, f"{path.name}:{i + 1}") for i, r in enumerate(records)]
+    return [d for d in read_paths([str(path)]) if isinstance(d, RawDocument)]
 
 
 def load_articles(path: Path, annotated: bool = True) -> list[Article]:
-    """Articles of a JSONL file in file order, annotated by the pipeline when it is available."""
-    records = _read_jsonl(path)
-    docs = [raw_document(r, f"{path.name}:{i + 1}") for i, r in enumerate(records)]
-    prepare = _preparer() if annotated else None
+    """Articles of a JSONL file in file order, prepared as ``kabar ingest`` prepares them
+    (the same reader, cleaner and annotator, exact copies dropped) when the pipeline is
+    importable, else built from the raw fields."""
+    prepare = _pipeline_preparer() if annotated else None
     if prepare is None:
-        return [plain_article(d) for d in docs]
-    digest = hashlib.sha1(path.read_bytes()).hexdigest()[:10]
+        return [plain_article(d) for d in _read_documents(path)]
+    from kabar.pipeline import content_hash
+
+    digest = hashlib.sha1(path.read_bytes()).hexdigest()[:10] + "-" + _code_digest()
     cache = Path(tempfile.gettempdir()) / f"kabar-cluster-{path.parent.name}-{digest}.pkl"
     if cache.exists():
         with open(cache, "rb") as fh:
             return pickle.load(fh)
-    articles = []
-    for doc in docs:
+    articles, seen = [], set()
+    for doc in _read_documents(path):
+        digest_of_content = content_hash(doc)
+        if digest_of_content in seen:  # the pipeline stores one copy of identical content
+            continue
         try:
-            articles.append(prepare(doc))
+            article = prepare(doc)
         except Exception:  # a rejected article is left out, as the pipeline would
             continue
+        seen.add(digest_of_content)
+        articles.append(article)
     with open(cache, "wb") as fh:
         pickle.dump(articles, fh)
     return articles
@@ -112,7 +148,7 @@ def seeds(annotated: bool = True) -> list[Article] | None:
     files = sorted(folder.glob("*.txt")) if folder.exists() else []
     if not files:
         return None
-    prepare = _preparer() if annotated else None
+    prepare = _pipeline_preparer() if annotated else None
     out = []
     for f in files:
         doc = RawDocument(id=f.stem, source=str(f), text=f.read_text(encoding="utf-8"))

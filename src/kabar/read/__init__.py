@@ -20,10 +20,11 @@ _BY_SUFFIX = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".
 
 
 def format_of(path: Path) -> str | None:
+    """The reader for a file name; "x.jsonl.gz" is read as JSONL, decompressed on the fly."""
     name = path.name.lower()
-    if name.endswith(".warc.gz"):
-        return "warc"
-    return _BY_SUFFIX.get(path.suffix.lower())
+    if name.endswith(".gz"):
+        name = name[:-3]
+    return _BY_SUFFIX.get(Path(name).suffix)
 
 
 def read_paths(paths: Iterable[str | Path], format: str | None = None) -> Iterator[RawDocument | Rejected]:

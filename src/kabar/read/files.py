@@ -1,4 +1,4 @@
-"""Single-article files: scraped page text (.txt) and saved web pages (.html, .htm)."""
+"""Single-article files: scraped page text (.txt) and saved web pages (.html, .htm), plain or .gz."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..records import RawDocument, Rejected
 from .decode import NotText, decode_bytes
+from .streams import GZIP_ERRORS, read_bounded
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
@@ -27,13 +28,18 @@ def read_html_file(path: Path) -> RawDocument | Rejected:
 
 
 def _read(path: Path) -> str | Rejected:
+    limit_mib = MAX_FILE_BYTES // (1024 * 1024)
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return Rejected(str(path), f"file too large ({size // (1024 * 1024)} MiB > {MAX_FILE_BYTES // (1024 * 1024)} MiB)")
-        data = path.read_bytes()
+            return Rejected(str(path), f"file too large ({size // (1024 * 1024)} MiB > {limit_mib} MiB)")
+        data = read_bounded(path, MAX_FILE_BYTES)
+    except GZIP_ERRORS as error:
+        return Rejected(str(path), f"corrupt or truncated gzip ({type(error).__name__}: {error})")
     except OSError as error:
         return Rejected(str(path), f"cannot read file ({error.strerror or error})")
+    if len(data) > MAX_FILE_BYTES:
+        return Rejected(str(path), f"decompresses to more than {limit_mib} MiB (compressed bomb?)")
     try:
         text, _encoding = decode_bytes(data)
     except NotText as error:

@@ -1,4 +1,7 @@
-"""JSONL: one article a line, as CONTRACT.md defines. Streamed, so a file of any size is fine."""
+"""JSONL: one article a line, as CONTRACT.md defines (plain or .jsonl.gz).
+
+Streamed line by line with a bounded line length, so a file of any size reads in bounded memory.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from pathlib import Path
 
 from ..records import RawDocument, Rejected
 from .decode import NotText, decode_bytes
+from .streams import GZIP_ERRORS, bounded_lines, open_input
 
 _OPTIONAL_STRINGS = ("url", "outlet", "published", "title", "language")
 MAX_LINE_BYTES = 20 * 1024 * 1024
@@ -15,32 +19,45 @@ MAX_LINE_BYTES = 20 * 1024 * 1024
 
 def read_jsonl(path: Path) -> Iterator[RawDocument | Rejected]:
     try:
-        handle = path.open("rb")
+        handle = open_input(path)
     except OSError as error:
         yield Rejected(str(path), f"cannot read file ({error.strerror or error})")
         return
-    with handle:
-        seen_any = False
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            seen_any = True
-            where = f"{path}:{number}"
-            if len(raw) > MAX_LINE_BYTES:
-                yield Rejected(where, f"line too long ({len(raw)} bytes)")
-                continue
-            try:
-                line, _ = decode_bytes(raw)
-                record = json.loads(line)
-            except NotText as error:
-                yield Rejected(where, str(error))
-                continue
-            except json.JSONDecodeError as error:
-                yield Rejected(where, f"invalid JSON ({error.msg} at column {error.colno})")
-                continue
-            yield parse_record(record, where)
-        if not seen_any:
-            yield Rejected(str(path), "empty file")
+    seen_any = False
+    number = 0
+    try:
+        with handle:
+            for number, raw in bounded_lines(handle, MAX_LINE_BYTES):
+                where = f"{path}:{number}"
+                if isinstance(raw, int):
+                    seen_any = True
+                    yield Rejected(where, f"line too long ({raw} bytes > {MAX_LINE_BYTES // (1024 * 1024)} MiB)")
+                    continue
+                if not raw.strip():
+                    continue
+                seen_any = True
+                yield _parse_line(raw, where)
+    except GZIP_ERRORS as error:
+        yield Rejected(str(path), f"corrupt or truncated gzip after line {number} ({type(error).__name__}: {error})")
+        return
+    except OSError as error:
+        yield Rejected(str(path), f"cannot read file after line {number} ({error.strerror or error})")
+        return
+    if not seen_any:
+        yield Rejected(str(path), "empty file")
+
+
+def _parse_line(raw: bytes, where: str) -> RawDocument | Rejected:
+    try:
+        line, _ = decode_bytes(raw)
+        record = json.loads(line)
+    except NotText as error:
+        return Rejected(where, str(error))
+    except json.JSONDecodeError as error:
+        return Rejected(where, f"invalid JSON ({error.msg} at column {error.colno})")
+    except RecursionError:
+        return Rejected(where, "invalid JSON (nested too deeply)")
+    return parse_record(record, where)
 
 
 def parse_record(record: object, where: str) -> RawDocument | Rejected:

@@ -66,6 +66,13 @@ class Store:
         config = Config()
         config.set_main_option("script_location", str(_MIGRATIONS))
         with exclusive(self.engine, "migrate"), self.engine.begin() as connection:
+            if self.dialect == "sqlite":
+                # Python's sqlite3 runs DDL outside any transaction (it opens one only before
+                # INSERT/UPDATE/DELETE): a process killed while creating the schema left tables
+                # without their alembic_version row, and the file could never be opened again
+                # ("table articles already exists"). An explicit BEGIN makes the whole migration
+                # one transaction, as it is on PostgreSQL; the commit of engine.begin() ends it.
+                connection.exec_driver_sql("BEGIN")
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
 

@@ -31,133 +31,184 @@ WINDOW = 4
 MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "clean"
 
 
-def _bucket(n: int, edges: tuple[int, ...]) -> str:
-    for e in edges:
-        if n <= e:
-            return str(e)
-    return f">{edges[-1]}"
+class _Buckets:
+    """n -> the label of the first edge at or above it (">last" past the end), by table lookup:
+    the features ask this a few dozen times per line."""
+
+    def __init__(self, *edges: int) -> None:
+        self.table = [next(str(e) for e in edges if n <= e) for n in range(edges[-1] + 1)]
+        self.beyond = f">{edges[-1]}"
+
+    def __call__(self, n: int) -> str:
+        return self.table[n] if 0 <= n < len(self.table) else self.beyond if n > 0 else self.table[0]
 
 
-def _shape(line: Line) -> dict[str, float | str]:
+LEN = _Buckets(1, 2, 3, 5, 8, 12, 20, 35, 60)
+CAPS = _Buckets(2, 5, 8, 10, 11)
+COMMAS = _Buckets(0, 1, 3)
+LOWER = _Buckets(2, 5, 7, 10, 11)
+LINK = _Buckets(0, 3, 7, 10)
+SINCE = _Buckets(1, 3, 8, 20)
+POS = _Buckets(0, 1, 2, 4, 6, 8, 9)
+REL_LEN = _Buckets(0, 1, 2, 4, 6, 8, 10)
+PROSE_WINDOW = _Buckets(0, 2, 4, 6, 8, 10)
+DIST = _Buckets(0, 1, 2, 4, 8, 16)
+SYMBOL = re.compile(r"[©@#]")
+BULLETS = frozenset("-•*·►»>")
+DASHES = frozenset("–—")
+QUOTES = frozenset("\"“'‘")
+OFFSETS = (-2, -1, 1, 2)
+
+
+def _shape(line: Line) -> tuple[list[str], list[str], str | None]:
+    """A line's own features (present indicators, in a fixed order), the few of them its
+    neighbours also see, and its rule kind."""
     text = line.text
     words = text.split()
     n = len(words)
     alpha = [w for w in words if w[:1].isalpha()]
     caps = sum(1 for w in alpha if w[:1].isupper())
-    f: dict[str, float | str] = {
-        "len": _bucket(n, (1, 2, 3, 5, 8, 12, 20, 35, 60)),
-        "end_sentence": float(bool(SENTENCE_END.search(text))),
-        "end_colon": float(text.endswith(":")),
-        "end_comma": float(text.endswith(",")),
-        # a dash opens a list item, but also Russian dialogue and tweet attributions
-        "bullet": float(text[:1] in "-•*·►»>" or (text[:1] in "–—" and n < 8)),
-        "dash_prose": float(text[:1] in "–—" and n >= 8),
-        "caps": _bucket(int(10 * caps / len(alpha)) if alpha else 11, (2, 5, 8, 10, 11)),
-        "upper": float(text.isupper() and n > 0),
-        "dateish": float(bool(DATEISH.search(text))),
-        "pipe": float("|" in text or "»" in text or " / " in text),
-        "url": float("http" in text or "www." in text or ".com" in text),
-        "symbol": float(bool(re.search(r"[©@#]", text))),
-        "quote": float(text[:1] in "\"“'‘"),
-        "digit_start": float(text[:1].isdigit()),
-        "comma_count": _bucket(text.count(","), (0, 1, 3)),
-        # "SteakhouseA party of six": a teaser card's title run into its blurb
-        "joined_title": float(bool(JOINED_TITLE.search(text))),
-        "lower_share": _bucket(int(10 * (len(alpha) - caps) / len(alpha)) if alpha else 11, (2, 5, 7, 10, 11)),
-    }
+    first = text[:1]
+    length = "len=" + LEN(n)
+    caps_f = "caps=" + CAPS(int(10 * caps / len(alpha)) if alpha else 11)
+    end_sentence = SENTENCE_END.search(text) is not None
+    # a dash opens a list item, but also Russian dialogue and tweet attributions
+    bullet = first in BULLETS or (first in DASHES and n < 8) if first else False
+    own = [length]
+    if end_sentence:
+        own.append("end_sentence")
+    if text.endswith(":"):
+        own.append("end_colon")
+    if text.endswith(","):
+        own.append("end_comma")
+    if bullet:
+        own.append("bullet")
+    if first and first in DASHES and n >= 8:
+        own.append("dash_prose")
+    own.append(caps_f)
+    if n > 0 and text.isupper():
+        own.append("upper")
+    if DATEISH.search(text):
+        own.append("dateish")
+    if "|" in text or "»" in text or " / " in text:
+        own.append("pipe")
+    if "http" in text or "www." in text or ".com" in text:
+        own.append("url")
+    if SYMBOL.search(text):
+        own.append("symbol")
+    if first and first in QUOTES:
+        own.append("quote")
+    if first.isdigit():
+        own.append("digit_start")
+    own.append("comma_count=" + COMMAS(text.count(",")))
+    # "SteakhouseA party of six": a teaser card's title run into its blurb
+    if JOINED_TITLE.search(text):
+        own.append("joined_title")
+    own.append("lower_share=" + LOWER(int(10 * (len(alpha) - caps) / len(alpha)) if alpha else 11))
+    seen_by_neighbours = [length]
+    if end_sentence:
+        seen_by_neighbours.append("end_sentence")
+    seen_by_neighbours.append(caps_f)
+    if bullet:
+        seen_by_neighbours.append("bullet")
     kind = rule_kind(text)
     if kind:
-        f["rule=" + kind] = 1.0
+        own.append("rule=" + kind)
     if line.tag:
-        f["tag=" + line.tag] = 1.0
-        f["link"] = _bucket(int(10 * line.link_ratio), (0, 3, 7, 10))
-        for h in line.hints:
-            f["hint=" + h] = 1.0
-    return f
+        own.append("tag=" + line.tag)
+        link = "link=" + LINK(int(10 * line.link_ratio))
+        own.append(link)
+        seen_by_neighbours.append(link)
+        own.extend("hint=" + h for h in line.hints)
+    if kind:
+        seen_by_neighbours.append("rule=" + kind)
+    return own, seen_by_neighbours, kind
 
 
-def line_features(lines: list[Line], extra: list[dict[str, float]] | None = None) -> list[dict]:
-    """Feature dicts for a page's lines, with context from neighbours and the page as a whole."""
+def line_features(lines: list[Line], extra: list[dict[str, float]] | None = None) -> list:
+    """Features of a page's lines, with context from neighbours and the page as a whole: one
+    list of indicator names per line, or (with ``extra`` values) one name -> value dict."""
     shapes = [_shape(l) for l in lines]
     n = len(lines)
+    word_counts = [len(l.text.split()) for l in lines]
     counts: dict[str, int] = {}
     for l in lines:
         counts[l.text] = counts.get(l.text, 0) + 1
-    lengths = sorted((len(l.text.split()) for l in lines), reverse=True)
-    long_words = LONG_LINE_WORDS
+    lengths = sorted(word_counts, reverse=True)
     # Length relative to the page's third-longest line as well: Indonesian portals write one-
     # or two-sentence paragraphs, so a page whose longest lines have 15 words still has its
     # article in those lines.
-    reference = lengths[min(2, len(lengths) - 1)] if lengths else 1
-    long_idx = [i for i, l in enumerate(lines) if len(l.text.split()) >= long_words]
+    reference = max(1, lengths[min(2, len(lengths) - 1)]) if lengths else 1
+    long_idx = [i for i, w in enumerate(word_counts) if w >= LONG_LINE_WORDS]
     first_long = long_idx[0] if long_idx else -1
     last_long = long_idx[-1] if long_idx else -1
-    total_words = sum(len(l.text.split()) for l in lines) or 1
-    main = _main_run(lines)
-    prose = [1.0 if _is_prose(l.text) else 0.0 for l in lines]
-    prose_sums = [0.0, *itertools.accumulate(prose)]
+    total_words = sum(word_counts) or 1
+    prose = [w >= 8 and SENTENCE_END.search(l.text) is not None for l, w in zip(lines, word_counts)]
+    main = _main_run(prose, word_counts)
+    prose_sums = [0, *itertools.accumulate(prose)]
+    neighbour_views = {off: [[f"{off}:{s}" for s in shape[1]] for shape in shapes] for off in OFFSETS}
+    edges = {off: f"{off}:edge" for off in OFFSETS}
     words_before = 0
     out = []
     seen: dict[str, int] = {}  # rule kinds met so far: after "Comments" the page rarely returns to the article
-    for i, line in enumerate(lines):
-        f = dict(shapes[i])
-        for kind, where in seen.items():
-            f["after_rule=" + kind] = 1.0
-            f["since_rule=" + kind] = _bucket(i - where, (1, 3, 8, 20))
-        for key in shapes[i]:
-            if key.startswith("rule="):
-                seen[key[5:]] = i
-        f["bias"] = 1.0
-        f["pos"] = _bucket(int(10 * i / max(1, n)), (0, 1, 2, 4, 6, 8, 9))
-        f["wpos"] = _bucket(int(10 * words_before / total_words), (0, 1, 2, 4, 6, 8, 9))
-        words_before += len(line.text.split())
-        f["repeated"] = float(counts[line.text] > 1)
-        f["rel_len"] = _bucket(int(10 * len(line.text.split()) / max(1, reference)), (0, 1, 2, 4, 6, 8, 10))
-        f["in_main_run"] = float(main[0] <= i <= main[1])
-        f["before_main_run"] = float(i < main[0])
+    for i in range(n):
+        own, _, kind = shapes[i]
+        f = list(own)
+        for k, where in seen.items():
+            f.append("after_rule=" + k)
+            f.append(f"since_rule={k}={SINCE(i - where)}")
+        if kind:
+            seen[kind] = i
+        f.append("bias")
+        f.append("pos=" + POS(int(10 * i / max(1, n))))
+        f.append("wpos=" + POS(int(10 * words_before / total_words)))
+        words_before += word_counts[i]
+        if counts[lines[i].text] > 1:
+            f.append("repeated")
+        f.append("rel_len=" + REL_LEN(int(10 * word_counts[i] / reference)))
+        if main[0] <= i <= main[1]:
+            f.append("in_main_run")
+        if i < main[0]:
+            f.append("before_main_run")
         lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
-        f["prose_window"] = _bucket(int(10 * (prose_sums[hi] - prose_sums[lo]) / (hi - lo)), (0, 2, 4, 6, 8, 10))
+        f.append("prose_window=" + PROSE_WINDOW(int(10 * (prose_sums[hi] - prose_sums[lo]) / (hi - lo))))
         if long_idx:
-            f["inside_long_span"] = float(first_long <= i <= last_long)
+            if first_long <= i <= last_long:
+                f.append("inside_long_span")
             k = bisect.bisect_left(long_idx, i)
             d = min(abs(i - long_idx[m]) for m in (k - 1, k) if 0 <= m < len(long_idx))
-            f["dist_long"] = _bucket(d, (0, 1, 2, 4, 8, 16))
-            f["before_first_long"] = float(i < first_long)
-            f["after_last_long"] = float(i > last_long)
+            f.append("dist_long=" + DIST(d))
+            if i < first_long:
+                f.append("before_first_long")
+            if i > last_long:
+                f.append("after_last_long")
         else:
-            f["no_long_line"] = 1.0
-        for off in (-2, -1, 1, 2):
+            f.append("no_long_line")
+        for off in OFFSETS:
             j = i + off
             if 0 <= j < n:
-                s = shapes[j]
-                for key in ("len", "end_sentence", "caps", "bullet", "link"):
-                    if key in s:
-                        f[f"{off}:{key}"] = s[key]
-                for key in s:
-                    if key.startswith("rule="):
-                        f[f"{off}:{key}"] = 1.0
+                f.extend(neighbour_views[off][j])
             else:
-                f[f"{off}:edge"] = 1.0
+                f.append(edges[off])
         if extra:
-            f.update(extra[i])
-        out.append(_as_crf(f))
+            d = dict.fromkeys(f, 1.0)
+            d.update(extra[i])
+            out.append(d)
+        else:
+            out.append(f)
     return out
 
 
-def _is_prose(text: str) -> bool:
-    return len(text.split()) >= 8 and bool(SENTENCE_END.search(text))
-
-
-def _main_run(lines: list[Line]) -> tuple[int, int]:
+def _main_run(prose: list[bool], word_counts: list[int]) -> tuple[int, int]:
     """The stretch of lines with the most prose words, allowing short interruptions (a
     subheading, a caption): the likeliest place of the article on a page."""
     best, best_span = 0, (-1, -1)
     start, total, gap = None, 0, 0
-    for i, line in enumerate(lines):
-        if _is_prose(line.text):
+    for i, is_prose in enumerate(prose):
+        if is_prose:
             if start is None:
                 start, total = i, 0
-            total += len(line.text.split())
+            total += word_counts[i]
             gap = 0
             if total > best:
                 best, best_span = total, (start, i)
@@ -166,18 +217,6 @@ def _main_run(lines: list[Line]) -> tuple[int, int]:
             if gap > 2:
                 start, gap = None, 0
     return best_span
-
-
-def _as_crf(f: dict) -> dict[str, float]:
-    # crfsuite takes string features with value 1 or numeric features; categorical values become
-    # "name=value" indicators so each bucket gets its own weight.
-    out = {}
-    for k, v in f.items():
-        if isinstance(v, str):
-            out[f"{k}={v}"] = 1.0
-        else:
-            out[k] = float(v)
-    return out
 
 
 _model_dir = MODEL_DIR

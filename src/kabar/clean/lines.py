@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import lxml.html
 from lxml import etree
@@ -61,7 +62,18 @@ CLASS_SPLIT = re.compile(r"[^a-z]+")
 
 
 def _element_hints(el) -> frozenset[str]:
-    words = CLASS_SPLIT.split(f"{el.get('class', '')} {el.get('id', '')}".lower())
+    klass, ident = el.get("class"), el.get("id")
+    if not klass and not ident:
+        return NO_HINTS
+    return _hints_of(f"{klass or ''} {ident or ''}".lower())
+
+
+NO_HINTS: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=16384)  # pages repeat the same class names on many elements
+def _hints_of(class_and_id: str) -> frozenset[str]:
+    words = CLASS_SPLIT.split(class_and_id)
     found = set()
     for w in words:
         if not w:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlparse
 
 from rapidfuzz import fuzz, process
@@ -253,12 +254,18 @@ MEDIA_ONLY_CUES = re.compile(r"\b(melansir|dilansir(?: dari)?|mengutip(?: dari)?
 CUE_WINDOW_WORDS = 9
 
 
+@lru_cache(maxsize=1)
+def _cue_patterns() -> tuple[re.Pattern, re.Pattern]:
+    cue_re = re.compile(r"\b(?:" + "|".join(cite_cues()) + r")\b", re.I)
+    descriptor_re = re.compile(r"\b(?:" + "|".join(re.escape(d) for d in source_descriptors()) + r")\s+", re.I)
+    return cue_re, descriptor_re
+
+
 def cited_sources(paragraphs: list[str]) -> list[str]:
     """News sources the body cites, canonical names, in order of first citation."""
     found: list[str] = []
     alias_re, lookup = source_alias_pattern()
-    cue_re = re.compile(r"\b(?:" + "|".join(cite_cues()) + r")\b", re.I)
-    descriptor_re = re.compile(r"\b(?:" + "|".join(re.escape(d) for d in source_descriptors()) + r")\s+", re.I)
+    cue_re, descriptor_re = _cue_patterns()
 
     def add(name: str):
         if name and name not in found:

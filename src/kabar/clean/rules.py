@@ -87,9 +87,25 @@ def any_length_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((kind, re.compile(p, re.I)) for kind, p in _collect("ANY_LENGTH_PATTERNS"))
 
 
+def _any_of(patterns) -> re.Pattern:
+    # One alternation matches where any of its parts would: most lines match none, and one
+    # search over the alternation is far cheaper than a search per pattern.
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns) or r"(?!)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _prefilters() -> tuple[re.Pattern, re.Pattern]:
+    short_only = [p for _, p in line_patterns()] + [related_header()] + [p for _, p in _neutral_patterns()]
+    return _any_of(p for _, p in any_length_patterns()), _any_of(short_only)
+
+
 @lru_cache(maxsize=8192)  # every line is asked several times (judge, features, title)
 def rule_kind(text: str) -> str | None:
     """The boilerplate kind a single line shows on its face, or None."""
+    any_length, short_only = _prefilters()
+    if any_length.search(text) is None and (
+            len(text.split()) > MAX_RULE_WORDS or short_only.search(text) is None):
+        return None
     for kind, pattern in any_length_patterns():
         if pattern.search(text):
             return kind

@@ -75,7 +75,7 @@ def clean_document(doc: RawDocument, templates: TemplateMemory | None = None) ->
 
         page = read_html(doc.html, doc.url)
         lines = page.lines
-        extra = trafilatura_features(lines, page.extracted)
+        extra = None  # trafilatura's say per line: only needed where the classifier decides
         model = HTML_MODEL
     elif doc.text and doc.text.strip():
         lines = text_lines(doc.text)
@@ -98,6 +98,8 @@ def clean_document(doc: RawDocument, templates: TemplateMemory | None = None) ->
         lines = text_lines(page.extracted)
         verdicts = _judge_lines(lines, None, None, False, templates, outlet_key, use_classifier=False)
     else:
+        if page is not None:
+            extra = trafilatura_features(lines, page.extracted)
         verdicts = _judge_lines(lines, extra, model, pre_extracted, templates, outlet_key,
                                 use_classifier=not pre_extracted)
     if templates is not None:

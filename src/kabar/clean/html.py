@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import trafilatura
+from trafilatura.utils import load_html
 
 from kabar.clean.lines import Line, html_lines
 
@@ -26,12 +27,15 @@ def trafilatura_text(html: str) -> str:
 
 
 def read_html(html: str, url: str | None = None) -> HtmlPage:
+    # One parse serves both: our line walk reads the tree, trafilatura works on its own copy.
+    tree = load_html(html)
+    lines = html_lines(tree if tree is not None else html)  # a fragment trafilatura refuses still has lines
     doc = None
     try:
-        doc = trafilatura.bare_extraction(html, url=url, include_comments=False, with_metadata=True)
+        doc = trafilatura.bare_extraction(tree if tree is not None else html, url=url, include_comments=False,
+                                          with_metadata=True)
     except Exception:  # trafilatura raises assorted errors on broken markup; the lines still count
         doc = None
-    lines = html_lines(html)
     if doc is None:
         return HtmlPage(lines, "")
     return HtmlPage(

@@ -73,27 +73,35 @@ NO_HINTS: frozenset[str] = frozenset()
 
 @lru_cache(maxsize=16384)  # pages repeat the same class names on many elements
 def _hints_of(class_and_id: str) -> frozenset[str]:
-    words = CLASS_SPLIT.split(class_and_id)
-    found = set()
-    for w in words:
-        if not w:
-            continue
-        if w in ("ad", "ads", "adv", "dfp", "gpt"):
-            found.add("advert")
-            continue
-        for h in HINT_WORDS:
-            if w.startswith(h) or (len(h) > 4 and h in w):
-                found.add(h)
+    found: set[str] = set()
+    for w in CLASS_SPLIT.split(class_and_id):
+        if w:
+            found.update(_word_hints(w))
     return frozenset(found)
 
 
-def html_lines(html: str) -> list[Line]:
-    """The visible text of a page as lines, each with its block tag, link share and hints."""
+@lru_cache(maxsize=16384)
+def _word_hints(w: str) -> tuple[str, ...]:
+    if w in ("ad", "ads", "adv", "dfp", "gpt"):
+        return ("advert",)
+    return tuple(h for h in HINT_WORDS if w.startswith(h) or (len(h) > 4 and h in w))
+
+
+def parse_html(html: str):
+    """The page's element tree, or None when lxml cannot read it."""
     try:
         # Bytes plus an explicit parser encoding: a str with an XML declaration is refused, and
         # bytes alone would be read as Latin-1 when the page declares no charset.
-        root = lxml.html.fromstring(html.encode("utf-8", "replace"), parser=UTF8_PARSER)
+        return lxml.html.fromstring(html.encode("utf-8", "replace"), parser=UTF8_PARSER)
     except (etree.ParserError, ValueError):
+        return None
+
+
+def html_lines(html) -> list[Line]:
+    """The visible text of a page (markup, or a tree already parsed) as lines, each with its
+    block tag, link share and hints."""
+    root = parse_html(html) if isinstance(html, str) else html
+    if root is None:
         return []
     lines: list[Line] = []
     parts: list[tuple[str, bool]] = []
@@ -121,7 +129,8 @@ def html_lines(html: str) -> list[Line]:
                 parts.append((el.tail, in_link))
             return
         is_block = name in BLOCK
-        own_hints = hints | _element_hints(el)
+        el_hints = _element_hints(el)
+        own_hints = hints | el_hints if el_hints else hints
         if is_block or name == "br":
             flush()
         if is_block:

@@ -32,7 +32,7 @@ def _shingle_set(text: str) -> set[tuple[str, ...]]:
     t = TOKEN.findall(text)
     if len(t) < SHINGLE:
         return {tuple(t)} if t else set()
-    return {tuple(t[i:i + SHINGLE]) for i in range(len(t) - SHINGLE + 1)}
+    return set(zip(t, t[1:], t[2:], t[3:]))
 
 
 def coverage(lines: list[Line], reference: str) -> list[float]:
@@ -42,19 +42,18 @@ def coverage(lines: list[Line], reference: str) -> list[float]:
     tokens: list[str] = []
     owner: list[int] = []
     for i, line in enumerate(lines):
-        for tok in TOKEN.findall(line.text):
-            tokens.append(tok)
-            owner.append(i)
-    covered = [False] * len(tokens)
-    for s in range(len(tokens) - SHINGLE + 1):
-        if tuple(tokens[s:s + SHINGLE]) in ref:
-            for k in range(s, s + SHINGLE):
-                covered[k] = True
+        found = TOKEN.findall(line.text)
+        tokens.extend(found)
+        owner.extend([i] * len(found))
+    covered = bytearray(len(tokens))
+    for s, shingle in enumerate(zip(tokens, tokens[1:], tokens[2:], tokens[3:])):
+        if shingle in ref:
+            covered[s:s + SHINGLE] = b"\x01\x01\x01\x01"
     hit = [0] * len(lines)
     total = [0] * len(lines)
-    for tok_i, line_i in enumerate(owner):
+    for line_i, c in zip(owner, covered):
         total[line_i] += 1
-        hit[line_i] += covered[tok_i]
+        hit[line_i] += c
     return [hit[i] / total[i] if total[i] else 0.0 for i in range(len(lines))]
 
 

@@ -38,11 +38,33 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         pass
     if data.count(0) > len(data) * _MAX_CONTROL_SHARE:
         raise NotText("binary content (not text in any known encoding)")
+    mixed = _decode_mixed(data)
+    if mixed is not None:
+        return _checked(mixed, "utf-8+cp1252")
     best = from_bytes(data).best()
     if best is None:
         # Latin-1 decodes every byte; cp1252 is what unlabelled Western pages usually are.
         return _checked(data.decode("cp1252", errors="replace"), "cp1252")
     return _checked(str(best), best.encoding)
+
+
+def _decode_mixed(data: bytes) -> str | None:
+    """Text pasted together from UTF-8 and a legacy encoding (a UTF-8 page quoting a cp1252 one,
+    a file with a few stray bytes): UTF-8 where a line is UTF-8, cp1252 for the lines that are not.
+    Whole-file detection would misread the UTF-8 part as mojibake. None when no line is
+    non-ASCII UTF-8 (the file is in one legacy encoding: detection decides) or most is not UTF-8."""
+    lines = data.splitlines(keepends=True)
+    decoded, utf8_bytes, legacy_bytes = [], 0, 0
+    for line in lines:
+        try:
+            decoded.append(line.decode("utf-8"))
+            utf8_bytes += len(line) if not line.isascii() else 0
+        except UnicodeDecodeError:
+            decoded.append(line.decode("cp1252", errors="replace"))
+            legacy_bytes += len(line)
+    if utf8_bytes == 0 or legacy_bytes > 0.5 * len(data):
+        return None
+    return "".join(decoded)
 
 
 def _looks_utf16(data: bytes) -> bool:

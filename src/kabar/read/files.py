@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..records import RawDocument, Rejected
 from .decode import NotText, decode_bytes
+from .markup import too_deep
 from .streams import GZIP_ERRORS, read_bounded
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -24,6 +25,8 @@ def read_html_file(path: Path) -> RawDocument | Rejected:
         return html
     if "<" not in html:
         return Rejected(str(path), "not an HTML page (no markup)")
+    if reason := too_deep(html):
+        return Rejected(str(path), reason)
     return RawDocument(id=path.stem, source=str(path), html=html)
 
 

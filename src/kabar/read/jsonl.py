@@ -6,15 +6,19 @@ Streamed line by line with a bounded line length, so a file of any size reads in
 from __future__ import annotations
 
 import json
+import re
+from datetime import date
 from collections.abc import Iterator
 from pathlib import Path
 
 from ..records import RawDocument, Rejected
 from .decode import NotText, decode_bytes
+from .markup import too_deep
 from .streams import GZIP_ERRORS, bounded_lines, open_input
 
 _OPTIONAL_STRINGS = ("url", "outlet", "published", "title", "language")
 MAX_LINE_BYTES = 20 * 1024 * 1024
+_ISO_START = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|[T ]\d)")
 
 
 def read_jsonl(path: Path) -> Iterator[RawDocument | Rejected]:
@@ -60,6 +64,20 @@ def _parse_line(raw: bytes, where: str) -> RawDocument | Rejected:
     return parse_record(record, where)
 
 
+def is_date(value: str) -> bool:
+    """An ISO date or datetime the calendar has ("2025-01-14", "2025-01-14T08:00:00+07:00"), or a
+    bare "YYYY-MM" or "YYYY": not year 0, month 13 or February 30."""
+    match = _ISO_START.match(value.strip())
+    if not match:
+        return False
+    year, month, day = match.group(1), match.group(2), match.group(3)
+    try:
+        date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return False
+    return True
+
+
 def parse_record(record: object, where: str) -> RawDocument | Rejected:
     """One JSON object of the input format to a RawDocument, or the reason it is not one."""
     if not isinstance(record, dict):
@@ -84,5 +102,9 @@ def parse_record(record: object, where: str) -> RawDocument | Rejected:
         optional[name] = value.strip() or None if isinstance(value, str) else None
     if not (text or "").strip() and not (html or "").strip():
         return Rejected(where, "empty article text")
+    if optional["published"] is not None and not is_date(optional["published"]):
+        return Rejected(where, f"field 'published' is not a date (ISO YYYY-MM-DD, YYYY-MM or YYYY): {optional['published'][:40]!r}")
+    if html and not text and (reason := too_deep(html)):
+        return Rejected(where, reason)
     return RawDocument(id=article_id.strip(), source=where, text=text if text else None,
                        html=html if html and not text else None, **optional)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
+import os
 import subprocess
 import sys
 import tempfile
@@ -46,7 +46,14 @@ def timed(command: list[str]) -> dict:
     if done.returncode != 0:
         raise SystemExit(f"{command[:3]} failed: {done.stderr[-2000:]}")
     peak_kb = int(done.stderr.strip().splitlines()[-1])
-    return {"seconds": round(seconds, 1), "peak_rss_mb": round(peak_kb / 1024), "summary": done.stdout.strip().splitlines()[-1]}
+    lines = done.stdout.strip().splitlines()
+    result = {"seconds": round(seconds, 1), "peak_rss_mb": round(peak_kb / 1024), "summary": lines[-1]}
+    # The Spark job prints where its time went ("seconds {...}") before the summary.
+    phases = [line.removeprefix("seconds ") for line in lines if line.startswith("seconds {")]
+    if phases:
+        result["phases"] = json.loads(phases[-1])
+    result["load_average"] = os.getloadavg()
+    return result
 
 
 def main() -> None:
@@ -74,7 +81,7 @@ def main() -> None:
                 elif name.startswith("spark"):
                     cores = name.removeprefix("spark")
                     row[name] = timed([str(python), "-m", "kabar.spark.job", str(data), "--master", f"local[{cores}]",
-                                       "--partitions", cores, "--db", f"sqlite:///{folder}/spark{cores}.db"])
+                                       "--db", f"sqlite:///{folder}/spark{cores}.db"])
                 row[name]["articles_per_s"] = round(n / row[name]["seconds"], 1)
                 print(n, name, row[name], flush=True)
                 RESULTS.mkdir(exist_ok=True)

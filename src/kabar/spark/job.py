@@ -1,12 +1,14 @@
 """The Spark job: an archive in, stories out, identical to ``kabar ingest`` on the same input.
 
 1. Read (``inputs.py``): every item with its order key, split across the cluster.
-2. Sort by key into contiguous slices, one a task; ``mapPartitions`` runs the per-article stages
-   (``kabar.pipeline.prepare``, the local pipeline's code) speculatively on each slice
-   (``speculation.py``). Results are persisted, so all slices compute in parallel.
-3. The driver streams the results in input order, confirms each against the true state (cheap;
-   reruns the rare article whose state answers differ) and runs the online clustering
-   (``StoryIndex``) sequentially, exactly as the local pipeline does; batches go to a store.
+2. Sort by key into contiguous slices of a few hundred items, more slices than cores; a few are
+   in flight at once, one Spark job each, running the per-article stages
+   (``kabar.pipeline.prepare``, the local pipeline's code) speculatively against a snapshot of
+   the driver's confirmed state (``slices.py``, ``speculation.py``).
+3. Meanwhile the driver takes the finished slices in input order, confirms each article against
+   the true state (cheap; reruns the rare article whose state answers differ) and runs the
+   online clustering (``StoryIndex``) sequentially, exactly as the local pipeline does; batches
+   go to a store.
 4. Briefs are built and the export records written to Parquet (``articles.parquet``,
    ``stories.parquet``).
 
@@ -22,19 +24,20 @@ Run: ``spark-submit --master local[*] -m kabar.spark.job ARCHIVE --out DIR [--db
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..annotate.entities import EntityRegistry
-from ..clean import CleanError, TemplateMemory
+from ..clean import CleanError
 from ..pipeline import BATCH_SIZE, IngestReport, Pipeline, refresh_briefs
 from ..records import Article, RawDocument, Rejected
 from ..store import Store
 from .inputs import read_items
-from .speculation import confirm, speculate
+from .slices import in_order, slice_count
+from .speculation import confirm
 
 
 @dataclass
@@ -45,16 +48,6 @@ class JobReport(IngestReport):
 
     def summary(self) -> str:
         return (super().summary() + f"; {self.confirmed} worker results confirmed, {self.rerun} rerun on the driver")
-
-
-def _speculate_partition(items, blobs):
-    templates = TemplateMemory() if blobs.get("templates") is None else TemplateMemory.loads(blobs["templates"])
-    registry = EntityRegistry() if blobs.get("entities") is None else EntityRegistry.loads(blobs["entities"])
-    for key, item in items:
-        if isinstance(item, Rejected):
-            yield key, item, None
-        else:
-            yield key, item, speculate(item, templates, registry)
 
 
 def run_job(spark, paths: list[str], out_dir: str | None = None, db_url: str | None = None,
@@ -70,33 +63,44 @@ def run_job(spark, paths: list[str], out_dir: str | None = None, db_url: str | N
         scratch = tempfile.TemporaryDirectory(prefix="kabar-spark-")
         db_url = f"sqlite:///{Path(scratch.name) / 'kabar.db'}"
     store = Store(db_url)
+    sc = spark.sparkContext
     try:
         pipeline = Pipeline(store, batch_size)
         with store.ingest_lock(lambda: print("waiting for another ingest into this database", file=sys.stderr)):
             pipeline.load_state()
-            shared = spark.sparkContext.broadcast({k: store.load_state(k) for k in ("templates", "entities")})
-            partitions = partitions or spark.sparkContext.defaultParallelism
-            items = read_items(spark, paths, fmt, partitions).sortByKey(numPartitions=partitions)
-            speculated = items.mapPartitions(lambda it: _speculate_partition(it, shared.value))
-            speculated = speculated.persist(StorageLevel.MEMORY_AND_DISK)
-            speculated.count()
-            report.seconds["workers"] = time.perf_counter() - started
-            batch: list = []
-            for _key, item, speculation in speculated.toLocalIterator():
-                if speculation is None:
-                    report.rejected.append(item)
-                    continue
-                batch.append((item, speculation))
-                if len(batch) >= batch_size:
+            cores = sc.defaultParallelism
+            items = read_items(spark, paths, fmt, cores).persist(StorageLevel.MEMORY_AND_DISK)
+            slices = slice_count(items.count(), cores, partitions)
+            sorted_items = items.sortByKey(numPartitions=slices)
+            slices = sorted_items.getNumPartitions()
+            report.seconds["start"] = time.perf_counter() - started
+
+            def snapshot() -> dict[str, bytes]:
+                return {"templates": pipeline.templates.dumps(), "entities": pipeline.registry.dumps()}
+
+            # One slice more in flight than there are cores: a core never waits for the driver.
+            for results in in_order(sc, sorted_items, slices, cores + 1, snapshot, report.seconds):
+                batch: list = []
+                for _key, item, speculation in results:
+                    if speculation is None:
+                        report.rejected.append(item)
+                        continue
+                    batch.append((item, speculation))
+                    if len(batch) >= batch_size:
+                        _store_batch(pipeline, batch, report)
+                        batch = []
+                # Every slice ends its batch, so the next slice's snapshot has all of this one.
+                if batch:
                     _store_batch(pipeline, batch, report)
-                    batch = []
-            if batch:
-                _store_batch(pipeline, batch, report)
-            speculated.unpersist()
-        report.seconds["driver"] = time.perf_counter() - started - report.seconds["workers"]
+            items.unpersist()
+        report.seconds["ingest"] = time.perf_counter() - started - report.seconds["start"]
+        mark = time.perf_counter()
         refresh_briefs(store)
+        report.seconds["briefs"] = time.perf_counter() - mark
         if out_dir is not None:
+            mark = time.perf_counter()
             write_parquet(store, out_dir)
+            report.seconds["parquet"] = time.perf_counter() - mark
         report.seconds["total"] = time.perf_counter() - started
         return report
     finally:
@@ -110,7 +114,9 @@ def _store_batch(pipeline: Pipeline, batch: list, report: JobReport) -> None:
     speculations = {id(doc): speculation for doc, speculation in batch}
 
     def confirmed(doc: RawDocument) -> Article:
+        started = time.perf_counter()
         result, used = confirm(speculations[id(doc)], doc, pipeline.templates, pipeline.registry)
+        report.seconds["confirm"] = report.seconds.get("confirm", 0.0) + time.perf_counter() - started
         report.confirmed += used
         report.rerun += not used
         if result.article is None:
@@ -154,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", help="store URL to write into (default: a temporary SQLite file)")
     parser.add_argument("--format", choices=("txt", "html", "jsonl", "warc", "parquet"))
     parser.add_argument("--master", help="Spark master (default: spark-submit's, else local[*])")
-    parser.add_argument("--partitions", type=int, help="slices of the input (default: the cores)")
+    parser.add_argument("--partitions", type=int, help="slices of the input (default: about one per 250 items, at least two per core)")
     args = parser.parse_args(argv)
     if args.out is None and args.db is None:
         parser.error("give --out, --db or both: otherwise the results are thrown away")
@@ -165,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
         spark.stop()
     for rejected in report.rejected:
         print(f"rejected {rejected.line()}", file=sys.stderr)
+    # Where the time went (seconds), then the summary line, last as `kabar ingest` prints it.
+    print("seconds " + json.dumps({k: round(v, 2) for k, v in report.seconds.items()}))
     print(report.summary())
     return 0
 

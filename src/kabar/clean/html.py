@@ -7,9 +7,8 @@ from dataclasses import dataclass
 
 import trafilatura
 from trafilatura.settings import set_date_params
-from trafilatura.utils import load_html
 
-from kabar.clean.lines import Line, html_lines
+from kabar.clean.lines import Line, html_lines, trafilatura_tree
 
 
 # fast: no second opinion from readability/jusText (bench/extraction.py: same F1 on
@@ -35,7 +34,7 @@ def trafilatura_text(html: str) -> str:
 
 def read_html(html: str, url: str | None = None) -> HtmlPage:
     # One parse serves both: our line walk reads the tree, trafilatura works on its own copy.
-    tree = load_html(html)
+    tree = trafilatura_tree(html)
     lines = html_lines(tree if tree is not None else html)  # a fragment trafilatura refuses still has lines
     doc = None
     try:

@@ -87,8 +87,20 @@ def _word_hints(w: str) -> tuple[str, ...]:
     return tuple(h for h in HINT_WORDS if w.startswith(h) or (len(h) > 4 and h in w))
 
 
+def trafilatura_tree(html: str):
+    """The tree trafilatura would read, or None where it refuses the markup."""
+    from trafilatura.utils import load_html  # heavy import: only pages with markup need it
+
+    return load_html(html)
+
+
 def parse_html(html: str):
-    """The page's element tree, or None when lxml cannot read it."""
+    """The page's element tree as trafilatura reads it (so its text and our lines agree, down
+    to stray control characters), or lxml's own reading of a fragment trafilatura refuses;
+    None when neither can read it."""
+    tree = trafilatura_tree(html)
+    if tree is not None:
+        return tree
     try:
         # Bytes plus an explicit parser encoding: a str with an XML declaration is refused, and
         # bytes alone would be read as Latin-1 when the page declares no charset.

@@ -60,3 +60,56 @@ def test_shipped_model_is_where_train_ner_writes_and_small():
     names = {"model.crfsuite", "attributes.txt.gz", "gazetteer.tsv.gz", "clusters.tsv.gz"}
     assert names <= {p.name for p in MODEL_DIR.iterdir()}
     assert sum((MODEL_DIR / n).stat().st_size for n in names) < 8_000_000
+
+
+def test_numpy_decoding_tags_exactly_like_crfsuite():
+    # The tagger decodes with its own arrays (crf_model) for speed; crfsuite's tagger on the
+    # same features is the reference, on the whole NERGrit dev split and the seed articles.
+    import pycrfsuite
+
+    from kabar.annotate.entities.recognizer import _segments_near, tokenize
+
+    dev_file = NER_DATA / CORPORA["nergrit"][1]
+    if not dev_file.exists():
+        pytest.skip(f"NER dev data missing at {dev_file}")
+    sentences = [tokens for tokens, _ in read_conll(dev_file)]
+    seeds = NER_DATA.parent / "seeds"
+    for path in sorted(seeds.glob("*.txt")) if seeds.exists() else ():
+        sentences += [tokenize(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    tagger = Tagger()
+    reference = pycrfsuite.Tagger()
+    reference.open(str(MODEL_DIR / "model.crfsuite"))
+
+    def crfsuite_tags(tokens):
+        tags = ["O"] * len(tokens)
+        capitals = [i for i, t in enumerate(tokens) if t[:1].isupper()]
+        if capitals:
+            segments = _segments_near(capitals, len(tokens))
+            features = tagger.features.sentence_features(tokens, [i for a, b in segments for i in range(a, b)])
+            offset = 0
+            for a, b in segments:
+                tags[a:b] = reference.tag(features[offset:offset + b - a])
+                offset += b - a
+        return tags
+
+    expected = [crfsuite_tags(tokens) for tokens in sentences]
+    assert sum(t != "O" for tags in expected for t in tags) > 100  # the comparison sees names
+    assert tagger.tag_sentences(sentences) == expected
+
+
+def test_crf_model_reads_the_weights_crfsuite_reports():
+    import pycrfsuite
+
+    from kabar.annotate.entities.crf_model import CrfModel
+
+    model = CrfModel.load(MODEL_DIR / "model.crfsuite")
+    reference = pycrfsuite.Tagger()
+    reference.open(str(MODEL_DIR / "model.crfsuite"))
+    info = reference.info()
+    assert model.labels == reference.labels()
+    assert len(model.attributes) == len(info.attributes)
+    label = {name: i for i, name in enumerate(model.labels)}
+    for (attribute, name), weight in list(info.state_features.items())[::97]:
+        assert model.state[model.attributes[attribute], label[name]] == pytest.approx(weight, abs=1e-6)
+    for (a, b), weight in info.transitions.items():
+        assert model.transition[label[a], label[b]] == pytest.approx(weight, abs=1e-6)

@@ -105,9 +105,8 @@ class FeatureExtractor:
             feats.append("c1=" + cluster[1])
         return tuple(feats)
 
-    def _phrase_tags(self, tokens: list[str]) -> list[str | None]:
+    def _phrase_tags(self, tokens: list[str], lowered: list[str]) -> list[str | None]:
         """Longest gazetteer phrase matches as B-/I- labels over capitalised runs."""
-        lowered = [t.lower() for t in tokens]
         out: list[str | None] = [None] * len(tokens)
         phrases = self.gazetteer.phrases
         openers = self._phrase_openers
@@ -133,44 +132,97 @@ class FeatureExtractor:
         ctx = self._context(word)
         return tuple(self._known(prefix + f for f in ctx) for prefix in _OFFSET_PREFIXES)
 
-    def sentence_features(self, tokens: list[str], positions=None) -> list[list[str]]:
+    def sentence_features(self, tokens: list[str], positions=None) -> list[tuple[str, ...]]:
         """Feature lists of the tokens at ``positions`` (all by default), seen in the whole
         sentence."""
-        own = [self._own(t) for t in tokens]
-        near = [self._near(t) for t in tokens]
-        phrase = self._phrase_tags(tokens)
+        return self._assemble(tokens, positions, self._own, self._near, _AS_FEATURE)
+
+    def use_rows(self, rows: dict[str, int]) -> None:
+        """Let ``sentence_rows`` map feature strings to the model's weight rows (``rows``);
+        features the model has no weights for are dropped."""
+        self._rows = rows
+        self._own_rows = lru_cache(maxsize=200_000)(lambda word: self._encode(self._own(word)))
+        self._near_rows = lru_cache(maxsize=200_000)(
+            lambda word: tuple(self._encode(group) for group in self._near(word)))
+        self._row_of = _RowsOf(self._encode)
+
+    def sentence_rows(self, tokens: list[str], positions=None) -> list[tuple[int, ...]]:
+        """``sentence_features`` as weight rows of the model given to ``use_rows``: the same
+        features in the same order, with the strings looked up once per word form."""
+        return self._assemble(tokens, positions, self._own_rows, self._near_rows, self._row_of)
+
+    def _encode(self, features) -> tuple[int, ...]:
+        rows = self._rows
+        return tuple(rows[f] for f in features if f in rows)
+
+    def _assemble(self, tokens, positions, own_of, near_of, extra):
+        """The one place that decides a token's features: ``own_of``/``near_of`` give a word's
+        cached own and neighbour features, ``extra[feature string]`` is a tuple of zero or one
+        feature (the string itself, or a model row)."""
+        own = [own_of(t) for t in tokens]
+        near = [near_of(t) for t in tokens]
+        lowered = [t.lower() for t in tokens]
+        phrase = self._phrase_tags(tokens, lowered)
         n = len(tokens)
         wide = CONTEXT_WINDOW > 1
         runs = _capital_runs(tokens)
         quoted = _inside_quotes(tokens)
+        at_start = tuple(x for feature in _AT_START for x in extra[feature])
+        at_end = tuple(x for feature in _AT_END for x in extra[feature])
+        inside_quotes = extra["inq"]
         # Tuples concatenated once per token: this loop is the tagger's hottest Python code.
         out = []
         last = n - 1
         for i in (range(n) if positions is None else positions):
-            feats = own[i] + (runs[i],)
+            feats = own[i] + extra[runs[i]]
             if quoted[i]:
-                feats += ("inq",)
+                feats += inside_quotes
             if phrase[i]:
-                feats += ("gp=" + phrase[i],)
+                feats += extra["gp=" + phrase[i]]
             if i > 0:
                 feats += near[i - 1][0]
                 if phrase[i - 1]:
-                    feats += ("-1gp=" + phrase[i - 1],)
-                feats += ("bi=" + own[i - 1][1][2:] + "|" + own[i][1][2:],)
+                    feats += extra["-1gp=" + phrase[i - 1]]
+                feats += extra["bi=" + lowered[i - 1] + "|" + lowered[i]]
                 if wide and i > 1:
                     feats += near[i - 2][2]
             else:
-                feats += _AT_START
+                feats += at_start
             if i < last:
                 feats += near[i + 1][1]
                 if phrase[i + 1]:
-                    feats += ("+1gp=" + phrase[i + 1],)
+                    feats += extra["+1gp=" + phrase[i + 1]]
                 if wide and i + 1 < last:
                     feats += near[i + 2][3]
             else:
-                feats += _AT_END
+                feats += at_end
             out.append(feats)
         return out
+
+
+class _AsFeature(dict):
+    """feature -> (feature,), stored nowhere: training sees every string once or twice."""
+
+    def __missing__(self, feature: str) -> tuple[str, ...]:
+        return (feature,)
+
+
+_AS_FEATURE = _AsFeature()
+
+
+class _RowsOf(dict):
+    """feature -> its model row as a 1-tuple (or () when the model has none), computed on
+    first use: a plain dict lookup is the cheapest call in the hot loop."""
+
+    def __init__(self, encode):
+        super().__init__()
+        self._encode = encode
+
+    def __missing__(self, feature: str) -> tuple[int, ...]:
+        if len(self) > 500_000:  # bigrams of a long ingest: bounded like the word caches
+            self.clear()
+        rows = self[feature] = self._encode((feature,))
+        return rows
 
 
 _AT_START = ("BOS", "-1pad")

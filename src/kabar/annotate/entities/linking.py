@@ -244,7 +244,8 @@ def _blend(rest: str, words: list[str], used: int) -> bool:
 def _trim_headline_persons(mentions: list[Mention]) -> None:
     """A headline in Title Case runs names on ("Hendra Wicaksono Dorong Percepatan ..."): a
     headline person that holds a person named in the body is cut down to that name."""
-    body = sorted({m.surface for m in mentions if m.type == "PER" and not m.from_title},
+    # In order of first appearance (a set's order changes from run to run), longest first.
+    body = sorted(dict.fromkeys(m.surface for m in mentions if m.type == "PER" and not m.from_title),
                   key=lambda name: -len(name.split()))
     for mention in mentions:
         if not mention.from_title or mention.type != "PER" or mention.surface in body:

@@ -9,9 +9,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-import pycrfsuite
-
 from kabar.annotate.entities.clusters import load_clusters
+from kabar.annotate.entities.crf_model import CrfModel
 from kabar.annotate.entities.features import FeatureExtractor
 from kabar.annotate.entities.gazetteer import Gazetteer
 from kabar.annotate.entities.span_rules import correct_tags
@@ -64,55 +63,76 @@ class Tagger:
         self.features = FeatureExtractor(
             self.gazetteer, role_words(), {w: tuple(ids.split("\t")) for w, ids in clusters.items()},
             known_attributes=known)
-        self._crf = None
+        self._model = None
         if model.exists() or model_required:
-            self._crf = pycrfsuite.Tagger()
-            self._crf.open(str(model))
+            self._model = CrfModel.load(model)
+            self.features.use_rows(self._model.attributes)
 
     def tag(self, tokens: list[str]) -> list[str]:
-        # Names are written with a capital: a sentence without one has none (and costs nothing).
-        capitals = [i for i, t in enumerate(tokens) if t[:1].isupper()]
-        if not capitals:
-            return ["O"] * len(tokens)
-        segments = _segments_near(capitals, len(tokens))
-        if len(segments) == 1 and segments[0] == (0, len(tokens)):
-            return self._crf.tag(self.features.sentence_features(tokens))
-        # Long stretches of lower-case words are outside every name: only the stretches near a
-        # capitalised word go through the CRF (with features of the whole sentence), which
-        # cuts a quarter of the time of recognize() on news text; with a margin of 4 words, one
-        # entity of the two dev splits moves (NERGrit F1 0.7702 -> 0.7692).
-        tags = ["O"] * len(tokens)
-        positions = [i for a, b in segments for i in range(a, b)]
-        features = self.features.sentence_features(tokens, positions)
-        offset = 0
-        for a, b in segments:
-            tags[a:b] = self._crf.tag(features[offset:offset + b - a])
-            offset += b - a
-        return tags
+        return self.tag_sentences([tokens])[0]
 
     def tag_sentences(self, sentences: list[list[str]]) -> list[list[str]]:
-        return [self.tag(list(tokens)) for tokens in sentences]
+        """IOB2 tags of each sentence, decoded in batches (see crf_model)."""
+        sentences = [list(tokens) for tokens in sentences]
+        tags: list[list[str]] = []
+        for start in range(0, len(sentences), _BATCH_SENTENCES):
+            tags.extend(self._tag_batch(sentences[start:start + _BATCH_SENTENCES]))
+        return tags
+
+    def _tag_batch(self, sentences: list[list[str]]) -> list[list[str]]:
+        tags = [["O"] * len(tokens) for tokens in sentences]
+        rows: list[int] = []
+        token_starts: list[int] = []
+        lengths: list[int] = []
+        placed: list[tuple[int, int, int]] = []  # (sentence, first token, last token + 1)
+        zero_row = self._model.zero_row
+        for s_index, tokens in enumerate(sentences):
+            # Names are written with a capital: a sentence without one has none (and costs nothing).
+            capitals = [i for i, t in enumerate(tokens) if t[:1].isupper()]
+            if not capitals:
+                continue
+            # Long stretches of lower-case words are outside every name: only the stretches
+            # near a capitalised word are decoded (with features of the whole sentence), which
+            # cut a quarter of the time of recognize() on news text; with a margin of 4 words,
+            # one entity of the two dev splits moves (NERGrit F1 0.7702 -> 0.7692).
+            segments = _segments_near(capitals, len(tokens))
+            positions = [i for a, b in segments for i in range(a, b)]
+            for token_rows in self.features.sentence_rows(tokens, positions):
+                token_starts.append(len(rows))
+                rows.append(zero_row)  # every token has a row, even one with no known feature
+                rows.extend(token_rows)
+            for a, b in segments:
+                lengths.append(b - a)
+                placed.append((s_index, a, b))
+        labels = self._model.decode(rows, token_starts, lengths)
+        offset = 0
+        for s_index, a, b in placed:
+            tags[s_index][a:b] = labels[offset:offset + b - a]
+            offset += b - a
+        return tags
 
     def find_spans(self, paragraphs: list[str],
                    known_type: Callable[[str], str | None] | None = None) -> list[Span]:
         """Tagged names of each sentence; ``known_type`` (a name -> its type, or None) adds the
         known names the model missed, e.g. "Tiongkok" after a lower-case noun."""
-        spans: list[Span] = []
+        sentences = []
         for p_index, paragraph in enumerate(paragraphs):
             for s_start, s_end in split_sentences(paragraph):
                 offsets, known_parts = _tokens_of(paragraph, s_start, s_end, known_type)
-                if not offsets:
-                    continue
-                tokens = [paragraph[a:b] for a, b in offsets]
-                tags = self.tag(tokens)
-                if known_type is not None:
-                    _add_known(tokens, tags, known_type)
-                for i, typ in known_parts.items():
-                    tags[i] = "B-" + typ
-                    if i + 1 < len(tags) and tags[i + 1].startswith("I-"):  # the hyphen is no name
-                        tags[i + 1] = "O"
-                tags = correct_tags(tokens, tags, self.gazetteer.tokens, known_type)
-                spans.extend(_spans_of(paragraph, p_index, offsets, tokens, tags))
+                if offsets:
+                    sentences.append((p_index, paragraph, offsets, known_parts,
+                                      [paragraph[a:b] for a, b in offsets]))
+        tagged = self.tag_sentences([tokens for *_, tokens in sentences])
+        spans: list[Span] = []
+        for (p_index, paragraph, offsets, known_parts, tokens), tags in zip(sentences, tagged):
+            if known_type is not None:
+                _add_known(tokens, tags, known_type)
+            for i, typ in known_parts.items():
+                tags[i] = "B-" + typ
+                if i + 1 < len(tags) and tags[i + 1].startswith("I-"):  # the hyphen is no name
+                    tags[i + 1] = "O"
+            tags = correct_tags(tokens, tags, self.gazetteer.tokens, known_type)
+            spans.extend(_spans_of(paragraph, p_index, offsets, tokens, tags))
         return spans
 
 
@@ -140,6 +160,9 @@ def _tokens_of(paragraph: str, start: int, end: int, known_type) -> tuple[list[t
     return offsets, known_parts
 
 
+# Sentences decoded together: enough to share numpy's per-call cost (an article has ~15), few
+# enough that the padded score arrays stay small.
+_BATCH_SENTENCES = 256
 # How far from a capitalised word a token may still be part of a name's context.
 _SEGMENT_MARGIN = 4
 

@@ -87,14 +87,88 @@ def any_length_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((kind, re.compile(p, re.I)) for kind, p in _collect("ANY_LENGTH_PATTERNS"))
 
 
-def _any_of(patterns) -> re.Pattern:
-    # One alternation matches where any of its parts would: most lines match none, and one
-    # search over the alternation is far cheaper than a search per pattern.
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns) or r"(?!)", re.I)
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """"^a|b(c|d)" -> ["^a", "b(c|d)"]: the pattern's alternatives outside any group or class."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            if ch == "]":
+                in_class = False
+        elif ch == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "^":
+                i += 1
+            if pattern[i + 1:i + 2] == "]":  # "[]...]" and "[^]...]": a literal "]" first
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _group_inner(alt: str) -> str | None:
+    """"(?:x|y)" -> "x|y" when one non-capturing group is the whole alternative, else None."""
+    if not (alt.startswith("(?:") and alt.endswith(")")):
+        return None
+    inner = alt[3:-1]
+    # the group spans the whole alternative only if its inside is balanced on its own
+    depth, i, in_class = 0, 0, False
+    while i < len(inner):
+        ch = inner[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            i += 1 + (inner[i + 1:i + 2] == "^")
+            if inner[i:i + 1] == "]":
+                i += 1
+            continue
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        i += 1
+    return inner if depth == 0 else None
+
+
+def _any_of(patterns) -> tuple[re.Pattern, re.Pattern]:
+    """Two alternations that together match where any of the patterns would: the parts anchored
+    at the start, tried once at position 0, and the rest, searched. Most lines match none, and
+    two searches are far cheaper than one per pattern."""
+    anchored, floating = [], []
+    pending = [p.pattern for p in patterns]
+    while pending:
+        for alt in _top_level_alternatives(pending.pop()):
+            inner = _group_inner(alt)
+            if inner is not None:  # "(?:^a|^b)": look inside
+                pending.append(inner)
+            else:
+                (anchored if alt.startswith("^") else floating).append(f"(?:{alt})")
+    never = r"(?!)"
+    return (re.compile("|".join(anchored) or never, re.I), re.compile("|".join(floating) or never, re.I))
+
+
+def _matches(prefilter: tuple[re.Pattern, re.Pattern], text: str) -> bool:
+    return prefilter[0].match(text) is not None or prefilter[1].search(text) is not None
 
 
 @lru_cache(maxsize=1)
-def _prefilters() -> tuple[re.Pattern, re.Pattern]:
+def _prefilters():
     short_only = [p for _, p in line_patterns()] + [related_header()] + [p for _, p in _neutral_patterns()]
     return _any_of(p for _, p in any_length_patterns()), _any_of(short_only)
 
@@ -103,8 +177,7 @@ def _prefilters() -> tuple[re.Pattern, re.Pattern]:
 def rule_kind(text: str) -> str | None:
     """The boilerplate kind a single line shows on its face, or None."""
     any_length, short_only = _prefilters()
-    if any_length.search(text) is None and (
-            len(text.split()) > MAX_RULE_WORDS or short_only.search(text) is None):
+    if not _matches(any_length, text) and (len(text.split()) > MAX_RULE_WORDS or not _matches(short_only, text)):
         return None
     for kind, pattern in any_length_patterns():
         if pattern.search(text):

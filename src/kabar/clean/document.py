@@ -395,6 +395,8 @@ def _is_date_line(text: str) -> bool:
 def _kind_from_markup(line: Line) -> str | None:
     if line.tag == "figcaption":
         return "caption"
+    if not line.hints:  # scraped text has no markup to ask
+        return None
     for hint, kind in HINT_KINDS:
         if hint in line.hints:
             return kind

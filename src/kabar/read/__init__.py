@@ -57,7 +57,11 @@ def read_file(path: Path, fmt: str) -> Iterator[RawDocument | Rejected]:
     if fmt not in readers:
         yield Rejected(str(path), f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         return
-    yield from readers[fmt](path)
+    for item in readers[fmt](path):
+        # A reason is one line whatever a library's message held: the CLI prints one per item.
+        if isinstance(item, Rejected) and not item.reason.isprintable():
+            item = Rejected(item.source, " ".join(item.reason.split()) or "unreadable")
+        yield item
 
 
 def _hidden(file: Path, root: Path) -> bool:

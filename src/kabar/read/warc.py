@@ -13,6 +13,15 @@ from ..records import RawDocument, Rejected
 from .decode import NotText, decode_bytes
 
 MAX_RECORD_BYTES = 20 * 1024 * 1024
+MAX_REASON_CHARS = 300
+
+
+class _QuietArchiveIterator(ArchiveIterator):
+    """warcio writes a several-line warning straight to stderr for each record whose declared
+    length is wrong; that would break the one-line-per-item output. It still counts them
+    (err_count), and a damaged record shows up below as a cut or unreadable archive."""
+
+    INC_RECORD = ""
 _PAGE_TYPES = ("text/html", "application/xhtml", "text/plain")
 
 
@@ -21,7 +30,7 @@ def read_warc(path: Path) -> Iterator[RawDocument | Rejected]:
     try:
         size = path.stat().st_size
         with path.open("rb") as stream:
-            records = ArchiveIterator(stream)
+            records = _QuietArchiveIterator(stream)
             for record in records:
                 if record.rec_type not in ("response", "resource"):
                     continue
@@ -56,7 +65,8 @@ def read_warc(path: Path) -> Iterator[RawDocument | Rejected]:
                 raise EOFError(f"{size - records.offset} bytes after the last whole record")
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as error:
         reason = "truncated or corrupt archive" if count else "not a readable WARC archive"
-        yield Rejected(str(path), f"{reason} after {count} records ({type(error).__name__}: {error})".strip())
+        detail = " ".join(str(error).split())[:MAX_REASON_CHARS]  # warcio's messages span lines
+        yield Rejected(str(path), f"{reason} after {count} records ({type(error).__name__}: {detail})")
 
 
 def _content_type(record) -> str | None:

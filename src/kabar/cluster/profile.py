@@ -244,7 +244,27 @@ FEATURES = (
     "max_exemplar",
     "salient_names_shared",
     "cos_text_x_names",
+    "person_conflict",
+    "place_conflict",
 )
+
+# Canonical entity ids start with their type ("per:", "loc:", "org:").
+LEADING_ENTITIES = 1
+
+
+def _leading(entities: dict, prefix: str) -> list[str]:
+    typed = [(v, k) for k, v in entities.items() if k.startswith(prefix)]
+    return [k for _, k in sorted(typed, key=lambda vk: (-vk[0], vk[1]))[:LEADING_ENTITIES]]
+
+
+def entity_conflict(article: dict, story: dict, prefix: str) -> float:
+    """1 when the article's leading person (or place) is absent from a story that names
+    people (places) of its own: two arrests, two quakes, two hosts of one show. One-sided,
+    since a spokesperson or a capital both events share must not hide the difference."""
+    mine = _leading(article, prefix)
+    if not mine or not any(k.startswith(prefix) for k in story):
+        return 0.0
+    return 0.0 if mine[0] in story else 1.0
 
 
 def features(p: ArticleProfile, s: StoryState) -> list[float]:
@@ -298,4 +318,6 @@ def features(p: ArticleProfile, s: StoryState) -> list[float]:
         max((cosine(p.vec, e, 1.0, 1.0) for e in s.exemplars), default=0.0),
         salient_shared,
         cos_text * cos_names,
+        entity_conflict(p.entities, s.entities, "per:"),
+        entity_conflict(p.entities, s.entities, "loc:"),
     ]

@@ -28,9 +28,9 @@ from .index import DEFAULT_PARAMS, StoryIndex
 from .profile import FEATURES, ArticleProfile, StoryState, features
 
 PARAMS_PATH = Path(__file__).resolve().parents[1] / "data" / "cluster" / "params.json"
-THRESHOLDS = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7]
-WINDOWS = [3, 7, 14, 30]  # days; the longest window costs memory, so it must earn its keep
+THRESHOLDS = [round(0.05 + 0.025 * i, 3) for i in range(27)]  # 0.05 .. 0.7
 REGULARISATION = 1.0
+GAPS = [7, 30, 90, 365, 3650]  # days; a longer look-back must earn its keep
 
 
 class _TeacherForcedIndex(StoryIndex):
@@ -68,7 +68,8 @@ class _TeacherForcedIndex(StoryIndex):
 def pair_examples(sets: list[tuple[list[Article], dict[str, str]]]) -> tuple[np.ndarray, np.ndarray]:
     rows, labels = [], []
     for articles, gold in sets:
-        index = _TeacherForcedIndex(gold, dict(DEFAULT_PARAMS))
+        # Every gap is compared, so that the time-gap weights see far candidates too.
+        index = _TeacherForcedIndex(gold, {**DEFAULT_PARAMS, "max_gap_days": max(GAPS)})
         for article in articles:
             if article.id in gold:
                 index.add(article)
@@ -82,7 +83,7 @@ def pair_examples(sets: list[tuple[list[Article], dict[str, str]]]) -> tuple[np.
 # events-id candidate is from the same day) teach the opposite.
 POSITIVE = {"cos_text", "cos_lead", "cos_names", "cos_entities", "speaker_shared", "year_shared",
             "number_share", "day_shared", "max_exemplar", "salient_names_shared", "cos_text_x_names"}
-NEGATIVE = {"year_conflict", "day_conflict", "log_time_gap", "log_soft_gap"}
+NEGATIVE = {"year_conflict", "day_conflict", "log_time_gap", "log_soft_gap", "person_conflict", "place_conflict"}
 
 
 def fit(x: np.ndarray, y: np.ndarray) -> dict:
@@ -124,14 +125,26 @@ def score(articles: list[Article], gold: dict[str, str], params: dict) -> dict:
     return {"bcubed_p": bp, "bcubed_r": br, "bcubed_f1": bf, "pairwise_p": pp, "pairwise_r": pr, "pairwise_f1": pf}
 
 
-def _best_threshold(params: dict, lang: str, data, figure: str, window: int) -> tuple[float, float]:
+def _with(params: dict, lang: str, **changes) -> dict:
+    return {**params, "models": {**params["models"], lang: {**params["models"][lang], **changes}}}
+
+
+def _best_threshold(params: dict, lang: str, data, figure: str) -> tuple[float, float]:
     best, best_value = THRESHOLDS[0], -1.0
     for t in THRESHOLDS:
-        models = {**params["models"], lang: {**params["models"][lang], "threshold": t}}
-        value = score(*data, {**params, "models": models, "window_days": window})[figure]
+        value = score(*data, _with(params, lang, threshold=t))[figure]
         if value > best_value:
             best, best_value = t, value
     return best, best_value
+
+
+def _best_gap(params: dict, lang: str, data, figure: str) -> int:
+    best, best_value = GAPS[0], -1.0
+    for gap in GAPS:
+        value = score(*data, _with(params, lang, max_gap_days=gap))[figure]
+        if value > best_value + 0.005:
+            best, best_value = gap, value
+    return best
 
 
 def learn(ecb, events) -> dict:
@@ -148,18 +161,15 @@ def learn(ecb, events) -> dict:
             models[lang] = {**fit(x, y), "threshold": DEFAULT_PARAMS["threshold"]}
     params = {k: v for k, v in DEFAULT_PARAMS.items() if k not in ("weights", "bias", "threshold")}
     params["models"] = models
-    best_window, best_value = WINDOWS[0], -1.0
-    for window in WINDOWS:
-        values = [_best_threshold(params, lang, data, figure, window)[1]
-                  for lang, (data, figure) in by_language.items() if data]
-        value = sum(values) / len(values)
-        if value > best_value + 0.002:  # a longer window costs memory: it must earn its keep
-            best_window, best_value = window, value
-    params["window_days"] = best_window
+    # The window only bounds what stays active (memory), and the dev sets are far smaller
+    # than the recent arrivals always kept: it cannot be learned from them. The look-back of
+    # each language model can: threshold, then look-back, then threshold again.
     thresholds = []
     for lang, (data, figure) in by_language.items():
         if data:
-            models[lang]["threshold"] = _best_threshold(params, lang, data, figure, best_window)[0]
+            models[lang]["threshold"] = _best_threshold(params, lang, data, figure)[0]
+            models[lang]["max_gap_days"] = _best_gap(params, lang, data, figure)
+            models[lang]["threshold"] = _best_threshold(params, lang, data, figure)[0]
             thresholds.append(models[lang]["threshold"])
     models["*"]["threshold"] = round(sum(thresholds) / len(thresholds), 3)
     return params
@@ -178,7 +188,7 @@ def heldout(ecb, events) -> dict:
         test = (articles, _topic_half(gold, 1 - half))
         params = learn(train, events)
         out[f"topics_mod2_{1 - half}"] = {**score(*test, params), "threshold": params["models"]["en"]["threshold"],
-                                          "window_days": params["window_days"]}
+                                          "max_gap_days": params["models"]["en"]["max_gap_days"]}
     return out
 
 

@@ -81,11 +81,9 @@ class Tagger:
 
     def _tag_batch(self, sentences: list[list[str]]) -> list[list[str]]:
         tags = [["O"] * len(tokens) for tokens in sentences]
-        rows: list[int] = []
-        token_starts: list[int] = []
+        token_rows: list[tuple[int, ...]] = []
         lengths: list[int] = []
         placed: list[tuple[int, int, int]] = []  # (sentence, first token, last token + 1)
-        zero_row = self._model.zero_row
         for s_index, tokens in enumerate(sentences):
             # Names are written with a capital: a sentence without one has none (and costs nothing).
             capitals = [i for i, t in enumerate(tokens) if t[:1].isupper()]
@@ -97,14 +95,11 @@ class Tagger:
             # one entity of the two dev splits moves (NERGrit F1 0.7702 -> 0.7692).
             segments = _segments_near(capitals, len(tokens))
             positions = [i for a, b in segments for i in range(a, b)]
-            for token_rows in self.features.sentence_rows(tokens, positions):
-                token_starts.append(len(rows))
-                rows.append(zero_row)  # every token has a row, even one with no known feature
-                rows.extend(token_rows)
+            token_rows.extend(self.features.sentence_rows(tokens, positions))
             for a, b in segments:
                 lengths.append(b - a)
                 placed.append((s_index, a, b))
-        labels = self._model.decode(rows, token_starts, lengths)
+        labels = self._model.decode(token_rows, lengths)
         offset = 0
         for s_index, a, b in placed:
             tags[s_index][a:b] = labels[offset:offset + b - a]

@@ -18,7 +18,6 @@ import io
 import json
 import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -71,7 +70,7 @@ def _write_text_of_size(path: Path, size: int, line: str, opener=open) -> None:
             written += len(piece)
 
 
-def _warc_gz(path: Path, pages: list[tuple[str, bytes]]) -> None:
+def _warc_gz(path: Path, pages: list[tuple[str, io.BufferedIOBase]]) -> None:
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
@@ -79,8 +78,7 @@ def _warc_gz(path: Path, pages: list[tuple[str, bytes]]) -> None:
         writer = WARCWriter(handle, gzip=True)
         for url, payload in pages:
             headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.0")
-            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(payload),
-                                                          http_headers=headers))
+            writer.write_record(writer.create_warc_record(url, "response", payload=payload, http_headers=headers))
 
 
 def _gzip_bomb(path: Path, inflated: int, line: bytes = b"a" * 1023 + b"\n") -> None:
@@ -122,9 +120,13 @@ def make_bad_inputs(folder: Path, scale: float = 1.0) -> list[Item]:
     add("links-100k.html", "stored", "HTML with 100,000 links",
         f"<html><body><nav>{links}</nav><article><p>{article('Blora')}</p></article></body></html>")
     bomb_size = max(int(1024 * MB * scale), 60 * MB)
-    _warc_gz(add("bomb.warc.gz", "record larger than", "compressed bomb in .warc.gz"),
-             [("https://warta.example/bomb", b"<html><body>" + b"a" * bomb_size + b"</body></html>"),
-              ("https://warta.example/ok", f"<html><body><article><p>{article('Rembang')}</p></article></body></html>".encode())])
+    bomb_page = folder.parent / "bomb-page.html"  # the inflated page, on disk: never all in memory
+    _write_text_of_size(bomb_page, bomb_size, "a" * 1023 + "\n")
+    with bomb_page.open("rb") as big_page:
+        _warc_gz(add("bomb.warc.gz", "record larger than", "compressed bomb in .warc.gz"),
+                 [("https://warta.example/bomb", big_page),
+                  ("https://warta.example/ok", io.BytesIO(f"<html><body><article><p>{article('Rembang')}</p></article></body></html>".encode()))])
+    bomb_page.unlink()
     _gzip_bomb(add("bomb.txt.gz", "decompresses to more than", "compressed bomb in .gz (text)"), bomb_size)
     _gzip_bomb(add("bomb-line.jsonl.gz", "line too long", "compressed bomb in .jsonl.gz (one endless line)"),
                bomb_size, line=b"x" * 1024)
@@ -134,8 +136,14 @@ def make_bad_inputs(folder: Path, scale: float = 1.0) -> list[Item]:
         article_with("Brebes", "Warung Café “Sederhana” di dekat alun-alun ditutup sejak pagi.\n".encode("cp1252")
                      + "Kafé ’Lain’ di seberangnya tetap buka bagi para pengungsi.\n".encode()))
     add("nul-bytes.txt", "stored", "NUL bytes inside the text", article("Batang").replace(" ", " \x00", 40))
-    add("long-line.txt", "stored", "a very long line (5 MB, no newline) after an article",
-        article("Pemalang") + "kata " * max(int(1 * MB * scale), 200_000))
+    add("long-line.txt", "stored", "a long line (a 900 KB paragraph, no newline) after an article",
+        article("Pemalang") + "kata " * (180_000 if scale >= 1 else 30_000))
+    add("long-line-5mb.txt", "article text too large", "a 5 MB line in a .txt file",
+        article("Purworejo") + "kata " * (MB if scale >= 1 else 220_000))
+    with (folder / "big-article.txt").open("w", encoding="utf-8") as out:  # real lines, many of them
+        for number in range(int(3 * MB / len(ARTICLE)) + 1):
+            out.write(article(f"Kota {number}"))
+    items.append(Item("big-article.txt", "article text too large", "a 3 MB text file of ordinary lines"))
     with (folder / "long-line.jsonl").open("wb") as out:  # 50 MB line, then a good record
         out.write(b'{"id": "long", "text": "' + b"kata " * int(10 * MB * max(scale, 0.45)) + b'"}\n')
         out.write(json.dumps({"id": "after-long-line", "text": article("Wonosobo")}).encode() + b"\n")
@@ -200,3 +208,115 @@ def write_jsonl_of_size(path: Path, size: int, distinct: int = 300) -> int:
             written += len(line)
             lines += 1
     return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--only", help="comma-separated file names to run (default: all)")
+    parser.add_argument("--keep", type=Path, help="write the inputs here and keep them")
+    args = parser.parse_args()
+    kabar = str(ROOT / ".venv" / "bin" / "kabar")
+    work = args.keep or Path(tempfile.mkdtemp(prefix="kabar-bad-"))
+    folder = work / "in"
+    started = time.monotonic()
+    items = make_bad_inputs(folder, args.scale)
+    generated = time.monotonic() - started
+    files = sorted(p for p in folder.iterdir() if not args.only or p.name in args.only.split(","))
+    runs = []
+    for file in files:
+        db = f"sqlite:///{work / (file.name + '.db')}"
+        result = _measured_ingest(kabar, [str(file)], db)
+        result["file"], result["bytes"] = file.name, file.stat().st_size
+        result["cases"] = [{"item": i.name, "what": i.what, "expect": i.expect} for i in items
+                           if i.name.split(":")[0] == file.name]
+        runs.append(result)
+        print(json.dumps({k: result[k] for k in ("file", "seconds", "peak_rss_mb", "summary")}), flush=True)
+    whole = None
+    if not args.only:
+        whole = _measured_ingest(kabar, [str(folder)], f"sqlite:///{work / 'all.db'}")
+        print(json.dumps({"whole folder": whole["summary"], "seconds": whole["seconds"]}), flush=True)
+    reader_only = None
+    huge = folder / "huge-1gb.jsonl"
+    if huge in files:
+        reader_only = _measured_reader(huge)
+        print(json.dumps({"reader only": reader_only}), flush=True)
+    report = {"scale": args.scale, "generate_seconds": round(generated, 1), "load": os.getloadavg(),
+              "runs": runs, "whole_folder": whole, "jsonl_reader_only": reader_only}
+    if not args.only and args.scale == 1.0:
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        (RESULTS / "bad_input.json").write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n")
+        (RESULTS / "bad_input.md").write_text(render(report))
+    if not args.keep:
+        for path in sorted(work.rglob("*"), reverse=True):
+            path.rmdir() if path.is_dir() else path.unlink()
+        work.rmdir()
+
+
+# Runs `kabar ingest` as its only child and reports that child's peak RSS exactly.
+_WRAPPER = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]); "
+            "print('peak_rss_kib', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
+            "sys.exit(r.returncode)")
+
+
+def _measured_ingest(kabar: str, paths: list[str], db: str) -> dict:
+    started = time.monotonic()
+    proc = subprocess.run([sys.executable, "-c", _WRAPPER, kabar, "ingest", *paths, "--db", db],
+                          capture_output=True, text=True, errors="replace")
+    seconds = time.monotonic() - started
+    err_lines = proc.stderr.splitlines()
+    peak = next(int(l.split()[1]) for l in err_lines if l.startswith("peak_rss_kib "))
+    return {"seconds": round(seconds, 2), "returncode": proc.returncode, "peak_rss_mb": peak // 1024,
+            "summary": next((l for l in proc.stdout.splitlines() if l.startswith("ingested ")), None),
+            "rejected": [l.removeprefix("rejected ") for l in err_lines if l.startswith("rejected ")],
+            "errors": [l for l in err_lines if "Traceback" in l or "Error:" in l][:5]}
+
+
+def _measured_reader(path: Path) -> dict:
+    # VmHWM: the peak of this process alone (ru_maxrss would include the forking parent's).
+    code = ("import re, sys, time; from kabar.read import read_paths; t = time.monotonic(); "
+            "n = sum(1 for _ in read_paths([sys.argv[1]])); "
+            "hwm = int(re.search(r'VmHWM:\\s*(\\d+)', open('/proc/self/status').read()).group(1)); "
+            "print(n, round(time.monotonic() - t, 1), hwm // 1024)")
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
+    items, seconds, peak = out.stdout.split()
+    return {"file": path.name, "bytes": path.stat().st_size, "items": int(items), "seconds": float(seconds),
+            "peak_rss_mb": int(peak)}
+
+
+def _reason_of(case: dict, run: dict) -> str:
+    name = case["item"]
+    for line in run["rejected"]:
+        source = line.split(": ", 1)[0]
+        if source.endswith("/" + name) or f"/{name} " in source or f"/{name}#" in source:
+            return line.split(": ", 1)[1] if source.endswith("/" + name) else line.split(": ", 1)[1]
+    return "(stored)" if case["expect"] != "duplicate" else "(counted as a duplicate)"
+
+
+def render(report: dict) -> str:
+    load = ", ".join(f"{x:.2f}" for x in report["load"])
+    out = ["# Bad input through `kabar ingest` (bench/bad_input.py)", "",
+           "`.venv/bin/python bench/bad_input.py` (full sizes). Each file is ingested alone into a fresh",
+           "SQLite database; time and peak RSS are of that `kabar ingest` process. The machine has 2 cores",
+           f"shared with other engineers' jobs (load average at the end: {load}): times are lower bounds.", "",
+           "| file | size | seconds | peak RSS MB | summary |", "| --- | --- | --- | --- | --- |"]
+    for run in report["runs"]:
+        size = f"{run['bytes'] / MB:.1f} MB" if run["bytes"] >= MB else f"{run['bytes']} B"
+        out.append(f"| {run['file']} | {size} | {run['seconds']} | {run['peak_rss_mb']} | {run['summary']} |")
+    out += ["", "## The reason line of each case", "", "| case | item | expected | reason |", "| --- | --- | --- | --- |"]
+    for run in report["runs"]:
+        for case in run["cases"]:
+            reason = _reason_of(case, run).replace("|", "\\|")
+            out.append(f"| {case['what']} | {case['item']} | {case['expect']} | {reason} |")
+    if report["whole_folder"]:
+        whole = report["whole_folder"]
+        out += ["", f"All files in one ingest: {whole['summary']} ({whole['seconds']} s, peak RSS {whole['peak_rss_mb']} MB)."]
+    if report["jsonl_reader_only"]:
+        r = report["jsonl_reader_only"]
+        out += ["", f"The reader alone over {r['file']} ({r['bytes'] / MB:.0f} MB): {r['items']} records in "
+                f"{r['seconds']} s, peak RSS {r['peak_rss_mb']} MB."]
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    main()

@@ -23,7 +23,7 @@ import atheris
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 with atheris.instrument_imports(include=["kabar", "warcio"]):
-    from ingest_target import SUFFIXES, run_one, write_seeds
+    from ingest_target import SUFFIXES, run_one, seed_inputs, write_seeds
 
 
 def main() -> None:
@@ -42,6 +42,11 @@ def main() -> None:
     artifacts = args.artifacts / args.format
     artifacts.mkdir(parents=True, exist_ok=True)
     target = work / f"input{SUFFIXES[args.format]}"
+    # Warm up first: the models (language id, NER, classifiers) load lazily on first use, which
+    # on a busy machine takes longer than libFuzzer's per-input timeout.
+    for seed in seed_inputs(args.format):
+        target.write_bytes(seed)
+        run_one(target, args.format)
 
     def one_input(data: bytes) -> None:
         target.write_bytes(data)

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
 FINDINGS = ROOT / "fuzz" / "findings"
 WORK = Path("/tmp/kabar-fuzz-corpus")
-LIBFUZZER = ["-timeout=30", "-rss_limit_mb=3072", "-max_len=16384", "-print_final_stats=1"]
+LIBFUZZER = ["-timeout=60", "-rss_limit_mb=3072", "-max_len=16384", "-print_final_stats=1"]
 
 
 def fuzz_format(fmt: str, seconds: int, log: Path) -> dict:

@@ -6,16 +6,18 @@ from pathlib import Path
 
 from ..records import RawDocument, Rejected
 from .decode import NotText, decode_bytes
+from .limits import MAX_FILE_BYTES, text_too_large
 from .markup import too_deep
 from .streams import GZIP_ERRORS, read_bounded
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
 def read_text_file(path: Path) -> RawDocument | Rejected:
     text = _read(path)
     if isinstance(text, Rejected):
         return text
+    if reason := text_too_large(text):
+        return Rejected(str(path), reason)
     return RawDocument(id=path.stem, source=str(path), text=text)
 
 

@@ -13,11 +13,11 @@ from pathlib import Path
 
 from ..records import RawDocument, Rejected
 from .decode import NotText, decode_bytes
+from .limits import MAX_LINE_BYTES, text_too_large
 from .markup import too_deep
 from .streams import GZIP_ERRORS, bounded_lines, open_input
 
 _OPTIONAL_STRINGS = ("url", "outlet", "published", "title", "language")
-MAX_LINE_BYTES = 20 * 1024 * 1024
 _ISO_START = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|[T ]\d)")
 
 
@@ -104,6 +104,8 @@ def parse_record(record: object, where: str) -> RawDocument | Rejected:
         return Rejected(where, "empty article text")
     if optional["published"] is not None and not is_date(optional["published"]):
         return Rejected(where, f"field 'published' is not a date (ISO YYYY-MM-DD, YYYY-MM or YYYY): {optional['published'][:40]!r}")
+    if text and (reason := text_too_large(text)):
+        return Rejected(where, reason)
     if html and not text and (reason := too_deep(html)):
         return Rejected(where, reason)
     return RawDocument(id=article_id.strip(), source=where, text=text if text else None,

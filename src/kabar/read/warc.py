@@ -11,8 +11,9 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from ..records import RawDocument, Rejected
 from .decode import NotText, decode_bytes
+from .limits import MAX_RECORD_BYTES, text_too_large
+from .markup import too_deep
 
-MAX_RECORD_BYTES = 20 * 1024 * 1024
 MAX_REASON_CHARS = 300
 
 
@@ -54,8 +55,11 @@ def read_warc(path: Path) -> Iterator[RawDocument | Rejected]:
                     yield Rejected(where, str(error))
                     continue
                 count += 1
-                record_id = hashlib.sha1((url or where).encode()).hexdigest()[:16]
                 is_html = (content_type or "").startswith(("text/html", "application/xhtml")) or "<html" in content[:2000].lower()
+                if reason := (too_deep(content) if is_html else text_too_large(content)):
+                    yield Rejected(where, reason)
+                    continue
+                record_id = hashlib.sha1((url or where).encode()).hexdigest()[:16]
                 yield RawDocument(
                     id=f"warc-{record_id}", source=where, url=url,
                     # WARC-Date is when the page was crawled, not published: not used as a date.

@@ -124,3 +124,73 @@ def test_not_a_warc(tmp_path: Path):
     path.write_bytes(gzip.compress(b"this is not a web archive\n" * 10))
     items = list(read_paths([path]))
     assert len(items) == 1 and isinstance(items[0], Rejected)
+
+
+def test_gzip_inputs_are_read_by_their_inner_extension(tmp_path: Path):
+    assert format_of(Path("a.jsonl.gz")) == "jsonl" and format_of(Path("a.TXT.gz")) == "txt"
+    assert format_of(Path("a.gz")) is None
+    (tmp_path / "one.txt.gz").write_bytes(gzip.compress(BODY.encode()))
+    (tmp_path / "many.jsonl.gz").write_bytes(gzip.compress(
+        "\n".join(json.dumps({"id": f"g{i}", "text": BODY}) for i in range(3)).encode()))
+    (tmp_path / "broken.txt.gz").write_bytes(b"\x1f\x8b\x08\x00 not really gzip")
+    items = list(read_paths([tmp_path]))
+    docs = sorted(d.id for d in items if isinstance(d, RawDocument))
+    assert docs == ["g0", "g1", "g2", "one"]
+    [broken] = [r for r in items if isinstance(r, Rejected)]
+    assert "broken.txt.gz" in broken.source and "gzip" in broken.reason
+
+
+def test_cut_jsonl_gz_keeps_the_lines_before_the_cut(tmp_path: Path):
+    data = gzip.compress("\n".join(json.dumps({"id": f"c{i}", "text": BODY + str(i)}) for i in range(200)).encode())
+    (tmp_path / "cut.jsonl.gz").write_bytes(data[: len(data) // 2])
+    items = list(read_paths([tmp_path / "cut.jsonl.gz"]))
+    assert isinstance(items[-1], Rejected) and "corrupt or truncated gzip after line" in items[-1].reason
+    assert len(items) > 1 and all(isinstance(i, RawDocument) for i in items[:-1])
+
+
+def test_nesting_depth_counts_explicit_tags_only():
+    from kabar.read.markup import nesting_depth, too_deep
+
+    assert nesting_depth("<div><p>a<p>b<ul><li>x<li>y</ul></div>") == 2  # p and li close themselves
+    assert nesting_depth("<div>" * 10 + "</div>" * 10) == 10
+    assert nesting_depth("<script>" + "<div>" * 500 + "</script><b>x</b>") == 1
+    assert too_deep("<span>" * 257) and too_deep("<span>" * 256) is None
+
+
+def test_jsonl_published_must_be_a_calendar_date():
+    from kabar.read import parse_record
+
+    def reason(published):
+        item = parse_record({"id": "d", "text": BODY, "published": published}, "f:1")
+        return item.reason if isinstance(item, Rejected) else None
+
+    for good in ("2025-01-14", "2025-01-14T08:00:00+07:00", "2025-01", "2025", "9999-12-31"):
+        assert reason(good) is None, good
+    for bad in ("0000-01-01", "2025-02-30", "2025-13", "14/01/2025", "kemarin"):
+        assert "field 'published' is not a date" in reason(bad), bad
+
+
+def test_mixed_utf8_and_cp1252_lines_each_decode_right():
+    from kabar.read.decode import decode_bytes
+
+    data = "Café “Sederhana” tutup.\n".encode("cp1252") + "Kafé ’Lain’ buka.\n".encode() + b"plain ascii\n"
+    text, encoding = decode_bytes(data)
+    assert text.splitlines() == ["Café “Sederhana” tutup.", "Kafé ’Lain’ buka.", "plain ascii"]
+    assert encoding == "utf-8+cp1252"
+    legacy = "Menteri menyebut défisit turun.\n".encode("cp1252") * 3
+    assert decode_bytes(legacy)[0].startswith("Menteri menyebut défisit")
+
+
+def test_article_text_over_the_limit_is_refused(tmp_path: Path):
+    from kabar.read.limits import MAX_TEXT_CHARS
+
+    (tmp_path / "huge.txt").write_text(BODY + "\n" + "kata " * (MAX_TEXT_CHARS // 5 + 1), encoding="utf-8")
+    [item] = read_paths([tmp_path / "huge.txt"])
+    assert isinstance(item, Rejected) and item.reason.startswith("article text too large")
+
+
+def test_bounded_lines_skip_an_overlong_line_and_go_on():
+    from kabar.read.streams import bounded_lines
+
+    stream = io.BytesIO(b"short\n" + b"x" * 5000 + b"\nnext\nlast")
+    assert list(bounded_lines(stream, 100)) == [(1, b"short\n"), (2, 5001), (3, b"next\n"), (4, b"last")]

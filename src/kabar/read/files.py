@@ -8,7 +8,7 @@ from ..records import RawDocument, Rejected
 from .decode import NotText, decode_bytes
 from .limits import MAX_FILE_BYTES, text_too_large
 from .markup import too_deep
-from .streams import GZIP_ERRORS, read_bounded
+from .streams import GZIP_ERRORS, is_gzip, read_bounded
 
 
 
@@ -18,7 +18,7 @@ def read_text_file(path: Path) -> RawDocument | Rejected:
         return text
     if reason := text_too_large(text):
         return Rejected(str(path), reason)
-    return RawDocument(id=path.stem, source=str(path), text=text)
+    return RawDocument(id=_article_id(path), source=str(path), text=text)
 
 
 def read_html_file(path: Path) -> RawDocument | Rejected:
@@ -29,7 +29,13 @@ def read_html_file(path: Path) -> RawDocument | Rejected:
         return Rejected(str(path), "not an HTML page (no markup)")
     if reason := too_deep(html):
         return Rejected(str(path), reason)
-    return RawDocument(id=path.stem, source=str(path), html=html)
+    return RawDocument(id=_article_id(path), source=str(path), html=html)
+
+
+def _article_id(path: Path) -> str:
+    """The file name without its extension, and without .gz before it ("a.txt.gz" -> "a")."""
+    name = path.name[:-3] if is_gzip(path) else path.name
+    return Path(name).stem
 
 
 def _read(path: Path) -> str | Rejected:

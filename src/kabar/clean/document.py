@@ -21,7 +21,7 @@ from kabar.clean.names import OUTLET_DOMAINS
 from kabar.clean.outlet import SelfNames, dateline_outlet_display
 from kabar.clean.published import date_from_url, header_date
 from kabar.clean.title import CANDIDATE_KINDS, choose_title
-from kabar.clean.rules import caption_marker, related_header, rule_kind
+from kabar.clean.rules import caption_marker, error_page, related_header, rule_kind
 from kabar.clean.templates import TemplateMemory
 from kabar.records import Article, RawDocument, Removed
 
@@ -42,6 +42,12 @@ FALLBACK_MIN_WORDS = 30  # below this the classifier has likely missed the artic
 SENTENCE_MIN_WORDS = 4
 IN_ARTICLE_INSERTS = {"related-links", "ad", "caption", "share", "font-controls", "promo", "url"}
 MAX_INSERT_LINES = 8
+ERROR_PAGE_MAX_WORDS = 80  # an article about a 404 or a server error runs longer than an error page
+ERROR_LINE_MAX_WORDS = 15
+# A page with no line this long, and no sentence this long, is an index, a list or a menu.
+RUNNING_LINE_CHARS = 70
+SENTENCE_LINE_CHARS = 40
+ANY_SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’»)]*$")
 CAPTION_MAX_WORDS = 30
 MAX_HEADER_LINES = 8  # a date line this far above the title is not the article's
 MAX_LINES_BEFORE_DATELINE = 3
@@ -148,6 +154,8 @@ def clean_document(doc: RawDocument, templates: TemplateMemory | None = None) ->
     if not body:
         raise CleanError("no article text left after cleaning")
 
+    _refuse_non_article(title, body)
+
     dateline = None
     agency_sources: list[str] = []
     if found is None or verdicts[dateline_at].text != body[0]:
@@ -188,6 +196,21 @@ def clean_document(doc: RawDocument, templates: TemplateMemory | None = None) ->
 
 
 HEADER_DATE_KINDS = ("date", "dateline", "byline", "navigation", "other", "header", "title", "share")
+
+
+def _refuse_non_article(title: str | None, body: list[str]) -> None:
+    """An error page, or a page of links and headings with no running text (a tag index, a
+    section front, a menu), has nothing to tell as a story: it is refused with the reason."""
+    words = sum(len(line.split()) for line in body)
+    error = error_page()
+    # the error stands as the heading or as a short line of its own, not inside a sentence
+    said = [t for t in [title or "", *body[:3]] if len(t.split()) <= ERROR_LINE_MAX_WORDS]
+    if words < ERROR_PAGE_MAX_WORDS and any(error.search(t) for t in said):
+        raise CleanError("not an article: an error page (page not found, access denied, ...)")
+    # Characters, not words: Chinese and Japanese write no spaces.
+    if not any(len(line) >= RUNNING_LINE_CHARS or (len(line) >= SENTENCE_LINE_CHARS and ANY_SENTENCE_END.search(line))
+               for line in body):
+        raise CleanError("not an article: no running text (an index, a list of links or a menu page)")
 
 
 def _page_date(verdicts: list[_Verdict], title_at: int | None, from_html: bool) -> str | None:

@@ -208,3 +208,11 @@ def caption_marker() -> re.Pattern:
 @lru_cache(maxsize=1)
 def byline_medium_first() -> frozenset[str]:
     return frozenset(k.lower() for k in _collect("BYLINE_MEDIUM_FIRST"))
+
+
+@lru_cache(maxsize=1)
+def error_page() -> re.Pattern:
+    """What an error page says in place of an article, in any language module, or an HTTP
+    error code standing as a heading ("404", "Error 500")."""
+    parts = [*_collect("ERROR_PAGE_PATTERNS"), r"^(error\s*)?[45]\d\d(\s*[-:]?\s*(error|not found|forbidden))?\s*[.!]?$"]
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.I)

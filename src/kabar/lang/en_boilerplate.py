@@ -52,3 +52,11 @@ CAPTION_MARKERS: tuple[str, ...] = (
     r"\((photo|image)( credit)?\s*:",
     r"[.!?]\s+(photo|image|picture)( credit)?\s*:.{0,80}$",
 )
+
+# What an error page says instead of an article ("404 Not Found").
+ERROR_PAGE_PATTERNS: tuple[str, ...] = (
+    r"\b(page|article|story) (you are looking for |you requested |you were looking for )?"
+    r"(could not|cannot|can't|couldn't) be found\b",
+    r"\b(page|article) (not found|does not exist|no longer exists|has been removed)\b",
+    r"\b(access denied|forbidden|internal server error|service unavailable|bad gateway)\b",
+)

@@ -85,3 +85,9 @@ CAPTION_MARKERS: tuple[str, ...] = (
     r"\((foto|ilustrasi|sumber)\s*:[^)]*\)$",
     r"[.!?]\s+(foto|ilustrasi)\s*:.{0,60}$",
 )
+
+# What an error page says instead of an article ("404 - Halaman tidak ditemukan").
+ERROR_PAGE_PATTERNS: tuple[str, ...] = (
+    r"\bhalaman (yang anda cari )?tidak (dapat )?ditemukan\b", r"\bhalaman (sudah |telah )?dihapus\b",
+    r"\bakses ditolak\b", r"\bterjadi kesalahan\b",
+)

@@ -259,8 +259,10 @@ def main() -> None:
 def markdown(report: dict, argv: str) -> str:
     db, load, ingest, overall = report["database"], report["load"], report["ingest"], report["all_routes"]
     memory = report["server_memory_mb"]
+    stopped = ("SIGINT" if ingest["exit_code"] != -9
+               else "SIGINT, then SIGKILL when it had not stopped 60 s later: its open batch was rolled back")
     finished = (f"finished after {ingest['finished_after_s']} s" if ingest["finished_after_s"] is not None
-                else "still running when the load ended (stopped with SIGINT)")
+                else f"was still running when the load ended (stopped with {stopped})")
     lines = [
         "# Load with a concurrent ingest (bench/load.py)", "",
         f"`.venv/bin/python bench/load.py {argv}`".replace(" `", "`"), "",

@@ -42,6 +42,8 @@ FALLBACK_MIN_WORDS = 30  # below this the classifier has likely missed the artic
 SENTENCE_MIN_WORDS = 4
 IN_ARTICLE_INSERTS = {"related-links", "ad", "caption", "share", "font-controls", "promo", "url"}
 MAX_INSERT_LINES = 8
+WHOLE_PAGE_MIN_LINES = 100  # a short page can be all article; a long one with menus cannot
+WHOLE_PAGE_SHARE = 0.9
 ERROR_PAGE_MAX_WORDS = 80  # an article about a 404 or a server error runs longer than an error page
 ERROR_LINE_MAX_WORDS = 15
 # A page with no line this long, and no sentence this long, is an index, a list or a menu.
@@ -77,7 +79,7 @@ def clean_document(doc: RawDocument, templates: TemplateMemory | None = None) ->
     page = None
     if doc.html and doc.html.strip():
         from kabar.clean.html import read_html  # trafilatura is heavy: text-only runs skip it
-        from kabar.clean.train import trafilatura_features
+        from kabar.clean.train import coverage, trafilatura_features
 
         page = read_html(doc.html, doc.url)
         lines = page.lines
@@ -96,11 +98,13 @@ def clean_document(doc: RawDocument, templates: TemplateMemory | None = None) ->
     outlet_key = doc.outlet or outlet_from_url(doc.url or (page.url if page else None))
 
     outside: list[_Verdict] = []
-    if page is not None and len(page.extracted.split()) >= MIN_EXTRACTED_WORDS:
+    covered = coverage(lines, page.extracted) if page is not None and page.extracted else None
+    if covered is not None and len(page.extracted.split()) >= MIN_EXTRACTED_WORDS \
+            and not _whole_page(covered):
         # trafilatura's main text, cleaned by the same rules. On held-out sites it beats the
         # line classifier (bench/extraction.py --cv), so the classifier only stands in when
-        # trafilatura finds no article.
-        outside = _outside_extract(lines, page.extracted)
+        # trafilatura finds no article, or hands back the whole page, menus and all.
+        outside = _outside_extract(lines, covered)
         lines = text_lines(page.extracted)
         verdicts = _judge_lines(lines, None, None, False, templates, outlet_key, use_classifier=False)
     else:
@@ -283,11 +287,14 @@ def _split_joined_paragraphs(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _outside_extract(lines: list[Line], extracted: str) -> list[_Verdict]:
-    """The page's lines that trafilatura left out, each with the kind its markup suggests."""
-    from kabar.clean.train import coverage
+def _whole_page(covered: list[float]) -> bool:
+    """trafilatura's fallback keeps a page's every line when it finds no article in it."""
+    return len(covered) >= WHOLE_PAGE_MIN_LINES and \
+        sum(1 for c in covered if c >= 0.5) >= WHOLE_PAGE_SHARE * len(covered)
 
-    covered = coverage(lines, extracted)
+
+def _outside_extract(lines: list[Line], covered: list[float]) -> list[_Verdict]:
+    """The page's lines that trafilatura left out, each with the kind its markup suggests."""
     outside = []
     for line, c in zip(lines, covered):
         if c < 0.5:

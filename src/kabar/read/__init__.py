@@ -59,8 +59,8 @@ def read_file(path: Path, fmt: str) -> Iterator[RawDocument | Rejected]:
         return
     for item in readers[fmt](path):
         # A reason is one line whatever a library's message held: the CLI prints one per item.
-        if isinstance(item, Rejected) and not item.reason.isprintable():
-            item = Rejected(item.source, " ".join(item.reason.split()) or "unreadable")
+        if isinstance(item, Rejected) and not (item.reason.isprintable() and item.source.isprintable()):
+            item = Rejected(" ".join(item.source.split()), " ".join(item.reason.split()) or "unreadable")
         yield item
 
 

@@ -87,7 +87,8 @@ def parse_record(record: object, where: str) -> RawDocument | Rejected:
         article_id = str(article_id)
     if not isinstance(article_id, str) or not article_id.strip():
         return Rejected(where, "field 'id' must be a non-empty string")
-    where = f"{where} (id {article_id})"
+    # The id names the item in a one-line reason: its whitespace (newlines too) collapsed.
+    where = f"{where} (id {' '.join(article_id.split())[:100]})"
     text, html = record.get("text"), record.get("html")
     if text is None and html is None:
         return Rejected(where, "needs a 'text' or an 'html' field")

@@ -23,6 +23,17 @@ WORK = Path("/tmp/kabar-fuzz-corpus")
 LIBFUZZER = ["-timeout=60", "-rss_limit_mb=3072", "-max_len=16384", "-print_final_stats=1"]
 
 
+def executed_units(log: str) -> int:
+    """Inputs run over all sessions of a log: a session ended by a Python exception prints no
+    final stats, so its last progress line ("#1234 NEW ...") counts instead."""
+    total = 0
+    for session in log.split("INFO: Seed:")[1:]:
+        stats = re.findall(r"stat::number_of_executed_units:\s*(\d+)", session)
+        progress = re.findall(r"^#(\d+)\s", session, flags=re.MULTILINE)
+        total += max([int(n) for n in stats + progress] or [0])
+    return total
+
+
 def fuzz_format(fmt: str, seconds: int, log: Path) -> dict:
     corpus = WORK / fmt
     corpus.mkdir(parents=True, exist_ok=True)
@@ -38,9 +49,7 @@ def fuzz_format(fmt: str, seconds: int, log: Path) -> dict:
             after = set((FINDINGS / fmt).glob("*")) if (FINDINGS / fmt).exists() else set()
             findings += sorted(str(p.relative_to(ROOT)) for p in after - before)
             out.flush()
-            text = log.read_text(errors="replace")
-            done = re.findall(r"stat::number_of_executed_units:\s*(\d+)", text)
-            runs = sum(map(int, done)) if done else runs
+            runs = executed_units(log.read_text(errors="replace"))
             if proc.returncode == 0:
                 break
     elapsed = time.monotonic() - started
@@ -55,12 +64,14 @@ def main() -> None:
     args = parser.parse_args()
     logs = Path("/tmp/kabar-fuzz-logs")
     logs.mkdir(exist_ok=True)
-    results = []
+    raw = RESULTS / "fuzz.raw.json"
     for fmt in args.formats.split(","):
-        results.append(fuzz_format(fmt, args.seconds, logs / f"{fmt}.log"))
+        result = fuzz_format(fmt, args.seconds, logs / f"{fmt}.log")
+        # A later run of a format replaces its earlier entry; the other formats' stay.
+        results = [r for r in (json.loads(raw.read_text()) if raw.exists() else []) if r["format"] != fmt]
         RESULTS.mkdir(parents=True, exist_ok=True)
-        (RESULTS / "fuzz.raw.json").write_text(json.dumps(results, indent=1) + "\n")
-        print(json.dumps(results[-1]), flush=True)
+        raw.write_text(json.dumps(results + [result], indent=1) + "\n")
+        print(json.dumps(result), flush=True)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 
 from ..records import RawDocument, Rejected
 from .decode import NotText, decode_bytes
@@ -67,9 +66,13 @@ def read_warc(path: Path) -> Iterator[RawDocument | Rejected]:
                 )
             if records.offset < size:
                 raise EOFError(f"{size - records.offset} bytes after the last whole record")
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as error:
+    except Exception as error:  # noqa: BLE001 - warcio fails on broken records in assorted ways
+        # (ArchiveLoadFailed, EOFError, ValueError, zlib errors, and AttributeError on a response
+        # record without WARC-Target-URI): each means the archive cannot be read past here.
         reason = "truncated or corrupt archive" if count else "not a readable WARC archive"
         detail = " ".join(str(error).split())[:MAX_REASON_CHARS]  # warcio's messages span lines
+        if isinstance(error, (AttributeError, TypeError, KeyError, IndexError)):
+            detail = f"malformed record headers; {detail}"  # warcio tripped over a missing header
         yield Rejected(str(path), f"{reason} after {count} records ({type(error).__name__}: {detail})")
 
 

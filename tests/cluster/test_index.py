@@ -90,7 +90,21 @@ def test_stories_outside_the_window_leave_the_active_set():
     bound = (index.params["window_days"] + 1) * 3 + 30 + EVICT_EVERY
     assert len(index.stories) <= bound
     assert len(index.duplicates.signatures) <= bound
-    assert len(index.storylines.summaries) == len(seen)  # summaries are kept without a window
+    # Lone-article stories leave no summary behind them: the state follows the window.
+    assert len(index.storylines.summaries) <= bound < len(seen)
+
+
+def test_storyline_summaries_are_forgotten_after_the_horizon():
+    from kabar.cluster.storylines import StorylineIndex
+
+    lines = StorylineIndex(2, 0.15)
+    lines.update("old", ("per:a", "loc:b"), ("x", "y"), None, day=100, seq=1)
+    lines.update("new", ("per:a", "loc:b"), ("x", "y"), None, day=700, seq=2)
+    lines.update("undated", ("per:a",), ("x",), None, day=None, seq=3)
+    assert lines.forget(oldest_day=400, oldest_seq=0) == 1
+    assert set(lines.summaries) == {"new", "undated"}
+    assert lines.link("newest", ("per:a", "loc:b"), ("x", "y")) == (lines.summaries["new"].storyline, "new")
+    assert lines.forget(oldest_day=400, oldest_seq=10) == 1 and "undated" not in lines.summaries
 
 
 def test_later_story_about_the_same_situation_joins_the_storyline():

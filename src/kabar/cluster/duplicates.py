@@ -28,9 +28,10 @@ def shingles(words: list[str]) -> list[bytes]:
     return [" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)]
 
 
-def signature(words: list[str]) -> np.ndarray | None:
-    """The MinHash of an article's word 5-grams, or None for an empty text."""
-    grams = shingles(words)
+def signature(words: list[str], grams: list[bytes] | None = None) -> np.ndarray | None:
+    """The MinHash of an article's word 5-grams (pass ``grams`` when already made), or None
+    for an empty text."""
+    grams = shingles(words) if grams is None else grams
     if not grams:
         return None
     # CRC-32 instead of datasketch's default SHA-1: as good for shingles, several times faster.

@@ -49,6 +49,10 @@ DEFAULT_PARAMS = {
     # out of date order does not lose its stories to a clock that jumped ahead.
     "recent_articles": 5_000,
     "storyline_min_shared": 2,
+    # How long a story's summary is kept for later stories to continue it (the seeds' two
+    # visits are fourteen months apart), and, for undated stories, how many arrivals.
+    "storyline_days": 548,
+    "storyline_articles": 1_000_000,
     "storyline_min_similarity": 0.15,
 }
 
@@ -112,13 +116,15 @@ class StoryIndex:
             self._evict()
         if self.seq % PRUNE_DF_EVERY == 0:
             self.df = {t: c for t, c in self.df.items() if c > 1}
+            oldest_day = None if self.clock is None else self.clock - self.params["storyline_days"]
+            self.storylines.forget(oldest_day, self.seq - self.params["storyline_articles"])
         self._count_document(profile)
         profile.vec = weigh(profile.text_terms, self._idf)
         profile.lead_vec = weigh(profile.lead_terms, self._idf)
         profile.name_vec = weigh(profile.names, self._idf)
 
-        sig = signature(profile.shingle_tokens)
-        size = len(shingles(profile.shingle_tokens))
+        grams = shingles(profile.shingle_tokens)
+        sig, size = signature(profile.shingle_tokens, grams), len(grams)
         duplicate_of, _ = self.duplicates.find(sig, size)
         story = None
         if duplicate_of is not None:
@@ -317,7 +323,8 @@ class StoryIndex:
                     self.stories[older].storyline = storyline
                 self._storyline_changes[story.id] = storyline
                 self._storyline_changes[older] = storyline
-        self.storylines.update(story.id, salient, terms, story.storyline)
+        day = story.tmax if story.tmax is not None else story.smax
+        self.storylines.update(story.id, salient, terms, story.storyline, day, story.last_seq)
 
     def _evict(self) -> None:
         window = self.params["window_days"]
@@ -332,7 +339,12 @@ class StoryIndex:
         stale_stories = [sid for sid, s in self.stories.items() if stale(s.tmax, s.last_seq)]
         for sid in stale_stories:
             story = self.stories.pop(sid)
-            self._update_storyline(story)
+            if story.n == 1 and story.storyline is None:
+                # A lone article leaving the window is kept for no later story to continue:
+                # they are most stories, and keeping them would grow the state with the archive.
+                self.storylines.remove(sid)
+            else:
+                self._update_storyline(story)
             self._unindex_story(sid)
         old_articles = [aid for aid, (day, seq, _) in self.article_meta.items() if stale(day, seq)]
         for aid in old_articles:

@@ -1,8 +1,10 @@
 """Storylines: stories that continue one situation over months, linked without a time window.
 
 Every story leaves a small summary (its salient entities and top terms); an inverted index from
-entity to the stories naming it finds older stories of the same actors however long ago they
-were, and term similarity decides whether they continue the same situation.
+entity to the stories naming it finds older stories of the same actors, and term similarity
+decides whether they continue the same situation. Summaries are kept for a horizon of months
+(``forget``), and a story of one article only while it is active: the state grows with the
+horizon, not with the archive.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ class Summary:
     salient: tuple[str, ...]
     terms: tuple[str, ...]
     storyline: str | None = None
+    day: int | None = None  # the story's latest day, when known
+    seq: int = 0  # arrival number of its latest article
 
 
 class StorylineIndex:
@@ -67,28 +71,53 @@ class StorylineIndex:
             older.storyline = storyline_id(older.story)
         return older.storyline, older.story
 
-    def update(self, story: str, salient: tuple[str, ...], terms: tuple[str, ...], storyline: str | None) -> None:
+    def update(self, story: str, salient: tuple[str, ...], terms: tuple[str, ...], storyline: str | None,
+               day: int | None = None, seq: int = 0) -> None:
         old = self.summaries.get(story)
         if old is not None:
             for ent in old.salient:
                 if ent not in salient:
-                    posting = self.by_entity.get(ent)
-                    if posting is not None:
-                        posting.pop(story, None)
+                    self._unpost(ent, story)
         for ent in salient:
             self.by_entity.setdefault(ent, {})[story] = None
-        self.summaries[story] = Summary(story, salient, terms, storyline)
+        self.summaries[story] = Summary(story, salient, terms, storyline, day, seq)
+
+    def remove(self, story: str) -> None:
+        summary = self.summaries.pop(story, None)
+        if summary is not None:
+            for ent in summary.salient:
+                self._unpost(ent, story)
+
+    def forget(self, oldest_day: int | None, oldest_seq: int) -> int:
+        """Drop the summaries of stories last seen before ``oldest_day`` (or, undated, before
+        arrival ``oldest_seq``); returns how many were dropped."""
+        stale = [
+            s.story for s in self.summaries.values()
+            if (s.day is not None and oldest_day is not None and s.day < oldest_day)
+            or (s.day is None and s.seq < oldest_seq)
+        ]
+        for story in stale:
+            self.remove(story)
+        return len(stale)
+
+    def _unpost(self, ent: str, story: str) -> None:
+        posting = self.by_entity.get(ent)
+        if posting is not None:
+            posting.pop(story, None)
+            if not posting:
+                del self.by_entity[ent]
 
     def storyline_of(self, story: str) -> str | None:
         summ = self.summaries.get(story)
         return summ.storyline if summ else None
 
     def state(self) -> list:
-        return [(s.story, s.salient, s.terms, s.storyline) for s in self.summaries.values()]
+        return [(s.story, s.salient, s.terms, s.storyline, s.day, s.seq) for s in self.summaries.values()]
 
     @classmethod
     def from_state(cls, rows: list, min_shared: int, min_similarity: float) -> "StorylineIndex":
         index = cls(min_shared, min_similarity)
-        for story, salient, terms, storyline in rows:
-            index.update(story, tuple(salient), tuple(terms), storyline)
+        for row in rows:  # rows of four (story, salient, terms, storyline) are the older format
+            story, salient, terms, storyline, *rest = row
+            index.update(story, tuple(salient), tuple(terms), storyline, *rest)
         return index

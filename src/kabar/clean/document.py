@@ -44,6 +44,9 @@ IN_ARTICLE_INSERTS = {"related-links", "ad", "caption", "share", "font-controls"
 MAX_INSERT_LINES = 8
 WHOLE_PAGE_MIN_LINES = 100  # a short page can be all article; a long one with menus cannot
 WHOLE_PAGE_SHARE = 0.9
+RECOVER_GAP = 2  # lines of something else (an ad, a pull quote) a recovered paragraph may follow
+RECOVER_MAX_LINKS = 0.3
+RECOVER_MIN_WORDS = 8
 ERROR_PAGE_MAX_WORDS = 80  # an article about a 404 or a server error runs longer than an error page
 ERROR_LINE_MAX_WORDS = 15
 # A page with no line this long, and no sentence this long, is an index, a list or a menu.
@@ -104,8 +107,11 @@ def clean_document(doc: RawDocument, templates: TemplateMemory | None = None) ->
         # trafilatura's main text, cleaned by the same rules. On held-out sites it beats the
         # line classifier (bench/extraction.py --cv), so the classifier only stands in when
         # trafilatura finds no article, or hands back the whole page, menus and all.
+        before, after = _recover_dropped(lines, covered)
+        for i in before + after:
+            covered[i] = 1.0
         outside = _outside_extract(lines, covered)
-        lines = text_lines(page.extracted)
+        lines = [lines[i] for i in before] + text_lines(page.extracted) + [lines[i] for i in after]
         verdicts = _judge_lines(lines, None, None, False, templates, outlet_key, use_classifier=False)
     else:
         if page is not None:
@@ -285,6 +291,36 @@ def _split_joined_paragraphs(lines: list[Line]) -> list[Line]:
         else:
             out.append(line)
     return out
+
+
+def _recover_dropped(lines: list[Line], covered: list[float]) -> tuple[list[int], list[int]]:
+    """Paragraphs right before or after trafilatura's text that sit in the same container as its
+    paragraphs (same block tag and class/id words), carry few links and read as sentences:
+    trafilatura stops at an insert now and then and loses the rest of the article."""
+    kept = [i for i, c in enumerate(covered) if c >= 0.5]
+    if not kept:
+        return [], []
+    weight: dict[tuple, int] = {}
+    for i in kept:
+        key = (lines[i].tag, lines[i].hints)
+        weight[key] = weight.get(key, 0) + len(lines[i].text.split())
+    home = max(weight, key=weight.get)
+
+    def walk(start: int, step: int) -> list[int]:
+        found, gap, j = [], 0, start + step
+        while 0 <= j < len(lines) and gap <= RECOVER_GAP:
+            line = lines[j]
+            if (line.tag, line.hints) == home and line.link_ratio < RECOVER_MAX_LINKS \
+                    and len(line.text.split()) >= RECOVER_MIN_WORDS and _reads_as_sentence(line.text) \
+                    and rule_kind(line.text) is None:
+                found.append(j)
+                gap = 0
+            else:
+                gap += 1
+            j += step
+        return found
+
+    return sorted(walk(kept[0], -1)), walk(kept[-1], 1)
 
 
 def _whole_page(covered: list[float]) -> bool:

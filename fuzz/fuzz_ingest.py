@@ -14,6 +14,7 @@ you fix into tests/fuzz_corpus/<format>/ so tests/test_fuzz_regressions.py repla
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 import tempfile
 from pathlib import Path
@@ -50,7 +51,13 @@ def main() -> None:
 
     def one_input(data: bytes) -> None:
         target.write_bytes(data)
-        run_one(target, args.format)
+        try:
+            run_one(target, args.format)
+        except Exception:
+            # Saved here as well: atheris does not always get libFuzzer to write the crash file
+            # for a Python exception before the process ends.
+            (artifacts / f"crash-{hashlib.sha1(data).hexdigest()}").write_bytes(data)
+            raise
 
     atheris.Setup([sys.argv[0], *libfuzzer_args, f"-artifact_prefix={artifacts}/", str(corpus)], one_input)
     atheris.Fuzz()

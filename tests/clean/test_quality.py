@@ -1,5 +1,5 @@
 """Quality floors on extraction-dev, a little below the figures bench/extraction.py measured
-(html 0.957, text 0.917 with the shipped models), scored with the shared scorer's own code."""
+(html 0.964, text 0.917 with the shipped models), scored with the shared scorer's own code."""
 
 import importlib.util
 import json
@@ -11,7 +11,7 @@ from kabar.records import RawDocument
 
 from .conftest import shared_path
 
-FLOORS = {"html": 0.95, "text": 0.91}
+FLOORS = {"html": 0.955, "text": 0.91}
 
 
 def _scorer():

@@ -9,8 +9,8 @@
    the true state (cheap; reruns the rare article whose state answers differ) and runs the
    online clustering (``StoryIndex``) sequentially, exactly as the local pipeline does; batches
    go to a store.
-4. Briefs are built and the export records written to Parquet (``articles.parquet``,
-   ``stories.parquet``).
+4. Briefs are built on the workers (``briefs.py``); the export records are written to Parquet
+   (``articles.parquet``, ``stories.parquet``).
 
 The clustering on the driver is the simplest correct first version: it is the one stage that
 sees every article in order, and on CLICK-ID it costs a few milliseconds an article (see
@@ -32,9 +32,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..clean import CleanError
-from ..pipeline import BATCH_SIZE, IngestReport, Pipeline, refresh_briefs
+from ..pipeline import BATCH_SIZE, IngestReport, Pipeline
 from ..records import Article, RawDocument, Rejected
 from ..store import Store
+from .briefs import refresh_briefs_on_workers
 from .inputs import read_items
 from .slices import in_order, slice_count
 from .speculation import confirm
@@ -95,7 +96,7 @@ def run_job(spark, paths: list[str], out_dir: str | None = None, db_url: str | N
             items.unpersist()
         report.seconds["ingest"] = time.perf_counter() - started - report.seconds["start"]
         mark = time.perf_counter()
-        refresh_briefs(store)
+        refresh_briefs_on_workers(sc, store)
         report.seconds["briefs"] = time.perf_counter() - mark
         if out_dir is not None:
             mark = time.perf_counter()

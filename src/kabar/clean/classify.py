@@ -176,7 +176,9 @@ def line_features(lines: list[Line], extra: list[dict[str, float]] | None = None
             if first_long <= i <= last_long:
                 f.append("inside_long_span")
             k = bisect.bisect_left(long_idx, i)
-            d = min(abs(i - long_idx[m]) for m in (k - 1, k) if 0 <= m < len(long_idx))
+            d = long_idx[k] - i if k < len(long_idx) else n  # nearest long line below or at i ...
+            if k > 0:
+                d = min(d, i - long_idx[k - 1])  # ... or above it
             f.append("dist_long=" + DIST(d))
             if i < first_long:
                 f.append("before_first_long")

@@ -249,9 +249,10 @@ class StoryIndex:
             for sid, story_weight in posting.items():
                 dots[sid] = dots.get(sid, 0.0) + weight * story_weight
         stories = self.stories
-        nearest = sorted(((d / stories[sid].norms()[0], sid) for sid, d in dots.items()), reverse=True)
+        # Postings hold centroid weights over the centroid's norm: the sums are cosines.
+        nearest = heapq.nlargest(4 * TEXT_CANDIDATES, dots.items(), key=lambda kv: (kv[1], kv[0]))
         out: dict[str, StoryState] = {}
-        for _, sid in nearest:
+        for sid, _ in nearest:
             if len(out) >= TEXT_CANDIDATES:
                 break
             if near_in_time(stories[sid]):
@@ -287,8 +288,9 @@ class StoryIndex:
         for term in old_terms:
             if term not in story.centroid:
                 _drop(self._term_postings, term, story.id)
+        length = story.norms()[0] or 1.0
         for term, weight in story.centroid.items():
-            self._term_postings.setdefault(term, {})[story.id] = weight
+            self._term_postings.setdefault(term, {})[story.id] = weight / length
         self._story_terms[story.id] = tuple(story.centroid)
         keys = _story_keys(story)
         old = self._story_keys.get(story.id, ())

@@ -264,7 +264,13 @@ def entity_conflict(article: dict, story: dict, prefix: str) -> float:
     mine = _leading(article, prefix)
     if not mine or not any(k.startswith(prefix) for k in story):
         return 0.0
-    return 0.0 if mine[0] in story else 1.0
+    if mine[0] in story:
+        return 0.0
+    # "per:lavrov" before the registry learns he is "per:sergei-lavrov": the last word agrees.
+    last = mine[0].rsplit("-", 1)[-1].split(":")[-1]
+    if any(k.startswith(prefix) and k.rsplit("-", 1)[-1].split(":")[-1] == last for k in story):
+        return 0.0
+    return 1.0
 
 
 def features(p: ArticleProfile, s: StoryState) -> list[float]:

@@ -7,6 +7,7 @@ any unexpected exception through: that is what a fuzzer reports as a crash.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import io
 import json
@@ -15,6 +16,7 @@ from pathlib import Path
 from kabar.brief import build_brief
 from kabar.clean import CleanError
 from kabar.cluster import StoryIndex
+from kabar.cluster.index import load_params
 from kabar.pipeline import prepare
 from kabar.read import read_paths
 from kabar.records import RawDocument, Rejected
@@ -52,10 +54,17 @@ def _process(doc: RawDocument, outcomes: list[str]) -> None:
     except CleanError as error:
         outcomes.append(f"refused {doc.id}: {error}")
         return
-    index = StoryIndex()
+    index = StoryIndex(_cluster_params())
     assignment = index.add(article)
     build_brief(assignment.story, [article], assignment.storyline)
     outcomes.append(f"stored {doc.id} in {assignment.story}")
+
+
+@functools.cache
+def _cluster_params() -> dict:
+    # Read once: the packaged parameters file can be rewritten while a long fuzz run goes on
+    # (a retrained model), and a half-written file is not the input's fault.
+    return load_params()
 
 
 def _warc_bytes(pages: list[tuple[str, str]], gz: bool) -> bytes:

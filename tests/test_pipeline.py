@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from pathlib import Path
 
 from kabar.pipeline import Pipeline, content_hash, story_brief
@@ -51,6 +53,26 @@ def test_briefs_are_rebuilt_when_a_story_grows(tmp_path: Path):
     assert joined.story == story_id and joined.duplicate_of == first.id
     after = story_brief(store, story_id)
     assert "late-copy" in after.articles and "late-copy" not in before.articles
+
+
+def test_a_brief_is_answered_while_an_ingest_holds_the_write_lock(tmp_path: Path):
+    store = Store(f"sqlite:///{tmp_path / 'k.db'}")
+    Pipeline(store).ingest_paths(_files())
+    story_id = store.list_stories(limit=1, sort="size").items[0]["id"]
+    cached = store.story(story_id)
+    with sqlite3.connect(tmp_path / "k.db") as writer:
+        writer.execute("UPDATE stories SET brief = NULL WHERE id = ?", (story_id,))
+        writer.commit()
+        writer.execute("BEGIN IMMEDIATE")  # what an ingest's batch transaction holds
+        started = time.monotonic()
+        story = story_brief(store, story_id)
+        waited = time.monotonic() - started
+        writer.rollback()
+    assert story is not None and story.articles == cached.articles and story.summary == cached.summary
+    assert waited < 10, "the reader queued behind the writer (busy timeout 60 s)"
+    assert store.story(story_id) is None  # not cached while the lock was held ...
+    story_brief(store, story_id)
+    assert store.story(story_id) == cached  # ... and cached by the next reader
 
 
 def test_content_hash_ignores_whitespace_and_id():

@@ -206,9 +206,11 @@ def story_brief(store: Store, story_id: str) -> Story | None:
     row = store.story_row(story_id)
     if row is None:
         return None
-    if row["brief"] is None or (row["brief_seq"] or 0) < row["last_seq"]:
-        refresh_briefs(store, [story_id])
-    return store.story(story_id)
+    if row["brief"] is not None and (row["brief_seq"] or 0) >= row["last_seq"]:
+        return store.story(story_id)
+    story = build_story(store, story_id, row["storyline"], _load(store, "entities", EntityRegistry))
+    store.try_save_brief(story, row["last_seq"])
+    return story
 
 
 def _load(store: Store, key: str, kind):

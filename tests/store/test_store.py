@@ -147,6 +147,21 @@ def test_reingesting_the_same_entity_merges_it(store: Store):
     assert [q["article"] for q in store.entity_quotes("per:wang-yi")] == ["a2", "a1"]  # newest first
 
 
+def test_a_brief_is_not_cached_while_a_writer_holds_the_story(store: Store):
+    from kabar.records import Story
+
+    store.save_batch([_article(1, "s1", "Warta", "2024-04-09", "Satu")], {"s1": None}, {})
+    brief = Story(id="s1", title="Satu", articles=("a1",), outlets=("Warta",), start="2024-04-09", end="2024-04-09")
+    version = store.story_row("s1")["last_seq"]
+    with store.engine.connect() as writer:  # an ingest's batch transaction, still open
+        writer.execute(text("UPDATE stories SET n_articles = n_articles WHERE id = 's1'"))
+        assert store.try_save_brief(brief, version) is False
+        writer.rollback()
+    assert store.story("s1") is None
+    assert store.try_save_brief(brief, version) is True
+    assert store.story("s1").title == "Satu"
+
+
 def test_postgres_urls_use_psycopg():
     from kabar.store import postgres_driver_url
 

@@ -27,6 +27,10 @@ from .lock import exclusive
 
 DEFAULT_URL = "sqlite:///kabar.db"
 _MIGRATIONS = Path(__file__).parent / "migrations"
+# Writers queue behind each other (an ingest's batch may take seconds); a reader caching a
+# brief it has already built gives up almost at once instead.
+SQLITE_BUSY_TIMEOUT_MS = 60_000
+BRIEF_LOCK_WAIT_MS = 100
 
 
 class SearchQueryError(ValueError):
@@ -193,9 +197,38 @@ class Store:
 
     def save_brief(self, story: Story, version: int) -> None:
         with self.engine.begin() as c:
-            c.execute(update(t.stories).where(t.stories.c.id == story.id).values(
-                brief=story.to_export(), brief_seq=version, title=story.title,
-                start=story.start, end=story.end))
+            self._write_brief(c, story, version)
+
+    def try_save_brief(self, story: Story, version: int) -> bool:
+        """Cache a brief unless a writer (an ingest's batch transaction) holds the lock: a reader
+        that built a brief should answer with it now, not queue behind the ingest to cache it
+        (the next reader builds it again or finds it cached). False when the lock was busy."""
+        with self.engine.connect() as c:
+            sqlite = c.dialect.name == "sqlite"
+            if sqlite:
+                c.exec_driver_sql(f"PRAGMA busy_timeout={BRIEF_LOCK_WAIT_MS}")
+                c.commit()
+            try:
+                if not sqlite:
+                    c.exec_driver_sql(f"SET LOCAL lock_timeout = '{BRIEF_LOCK_WAIT_MS}ms'")
+                self._write_brief(c, story, version)
+                c.commit()
+                return True
+            except OperationalError as error:
+                c.rollback()
+                if _lock_busy(error):
+                    return False
+                raise
+            finally:
+                if sqlite:  # pooled connections keep their pragmas
+                    c.exec_driver_sql(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+                    c.commit()
+
+    @staticmethod
+    def _write_brief(c: Connection, story: Story, version: int) -> None:
+        c.execute(update(t.stories).where(t.stories.c.id == story.id).values(
+            brief=story.to_export(), brief_seq=version, title=story.title,
+            start=story.start, end=story.end))
 
     # -- reading ------------------------------------------------------------------------------
     def article(self, article_id: str) -> Article | None:
@@ -404,7 +437,7 @@ class Store:
 
 def _engine(url: str) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 60})
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_connection, _record):  # noqa: ANN001 - DB-API objects
@@ -413,11 +446,16 @@ def _engine(url: str) -> Engine:
             # across application crashes, which is what the one-transaction batches rely on.
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
-            cursor.execute("PRAGMA busy_timeout=60000")
+            cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
             cursor.close()
 
         return engine
     return create_engine(postgres_driver_url(url), pool_pre_ping=True)
+
+
+def _lock_busy(error: OperationalError) -> bool:
+    """SQLite's "database is locked" or PostgreSQL's lock_not_available (55P03)."""
+    return "database is locked" in str(error.orig) or getattr(error.orig, "sqlstate", None) == "55P03"
 
 
 def postgres_driver_url(url: str) -> str:

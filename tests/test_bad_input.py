@@ -103,6 +103,19 @@ def test_the_same_article_under_two_ids_is_stored_once(ingested):
     assert ("same-a" in articles) != ("same-b" in articles)
 
 
+def test_the_second_id_of_one_article_is_named_with_the_stored_one(tmp_path: Path):
+    text = "Banjir Rendam Dua Desa\nWarga dua desa mengungsi setelah banjir merendam rumah mereka pada Senin pagi."
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"id": i, "text": text}) + "\n" for i in ("first-id", "second-id")))
+    result = runner.invoke(app, ["ingest", str(feed), "--db", f"sqlite:///{tmp_path / 'k.db'}"],
+                           catch_exceptions=False)
+    copies = [line for line in result.output.splitlines() if line.startswith("duplicate ")]
+    assert len(copies) == 1 and "second-id" in copies[0] and "'first-id'" in copies[0], result.output
+    again = runner.invoke(app, ["ingest", str(feed), "--db", f"sqlite:///{tmp_path / 'k.db'}"])
+    # the same file again: first-id is itself, second-id still a copy of it
+    assert [l for l in again.output.splitlines() if l.startswith("duplicate ")] == copies
+
+
 def test_huge_jsonl_streams_each_distinct_article_once(ingested):
     _items, summary, _rejected, articles, folder = ingested
     lines = sum(1 for _ in (folder / "huge-1gb.jsonl").open("rb"))

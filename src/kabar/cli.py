@@ -69,6 +69,11 @@ def ingest(
     # Plain prints: one line an item, never wrapped, so scripts can grep them.
     for rejected in report.rejected:
         print(f"rejected {rejected.line()}", file=sys.stderr)
+    for copy in report.copies:
+        print(f"duplicate {copy.line()}", file=sys.stderr)
+    if report.duplicates > len(report.copies) and report.copies:
+        print(f"duplicate: {report.duplicates - len(report.copies)} more inputs whose content is already stored",
+              file=sys.stderr)
     print(report.summary())
 
 
@@ -272,6 +277,8 @@ def train_ner(
 def _count_items(paths: list[Path], fmt: str | None) -> int | None:
     """How many items an ingest will see, for the progress bar (JSONL lines counted cheaply)."""
     from .read import format_of
+    from .read.limits import MAX_LINE_BYTES
+    from .read.streams import GZIP_ERRORS, bounded_lines, open_input
 
     total = 0
     for path in paths:
@@ -279,10 +286,11 @@ def _count_items(paths: list[Path], fmt: str | None) -> int | None:
         for file in files:
             kind = fmt or format_of(file)
             if kind == "jsonl":
-                try:
-                    with file.open("rb") as handle:
-                        total += sum(1 for line in handle if line.strip())
-                except OSError:
+                try:  # bounded reads: a file with no newline must not be read into memory whole
+                    with open_input(file) as handle:
+                        total += sum(1 for _, line in bounded_lines(handle, MAX_LINE_BYTES)
+                                     if isinstance(line, int) or line.strip())
+                except (OSError, *GZIP_ERRORS):
                     total += 1
             elif kind is not None or not path.is_dir():
                 total += 1

@@ -25,13 +25,24 @@ BATCH_SIZE = 200
 _SPACE = re.compile(r"\s+")
 
 
+NAMED_COPIES = 100
+
+
 @dataclass
 class IngestReport:
     ingested: int = 0
     duplicates: int = 0  # the same content was already stored (or twice in this input)
     near_duplicates: int = 0  # ingested, linked to an earlier article with duplicate_of
     rejected: list[Rejected] = field(default_factory=list)
+    # Inputs skipped because their content is stored under another id (the first few, named:
+    # a crawl that repeats a million articles under new ids must not hold a million lines).
+    copies: list[Rejected] = field(default_factory=list)
     stories: set[str] = field(default_factory=set)  # stories created or extended
+
+    def note_copy(self, source: str, doc_id: str, stored_id: str) -> None:
+        self.duplicates += 1
+        if doc_id != stored_id and len(self.copies) < NAMED_COPIES:
+            self.copies.append(Rejected(source, f"same content as article {stored_id!r}, not stored again"))
 
     def summary(self) -> str:
         return (f"ingested {self.ingested}, duplicates {self.duplicates}, "
@@ -114,7 +125,7 @@ class Pipeline:
         hashes = [content_hash(doc) for doc in batch]
         stored_hashes = self.store.known_hashes(hashes)
         stored_ids = self.store.known_ids(doc.id for doc in batch)
-        seen_hashes: set[str] = set()
+        seen_hashes: dict[str, str] = {}
         seen_ids: set[str] = set()
         articles: list[Article] = []
         storylines: dict[str, str | None] = {}
@@ -122,7 +133,7 @@ class Pipeline:
             if on_item:
                 on_item(doc.source)
             if digest in stored_hashes or digest in seen_hashes:
-                report.duplicates += 1
+                report.note_copy(doc.source, doc.id, stored_hashes.get(digest) or seen_hashes[digest])
                 continue
             if doc.id in stored_ids or doc.id in seen_ids:
                 report.rejected.append(Rejected(doc.source, f"id {doc.id!r} is already stored with other content"))
@@ -135,7 +146,7 @@ class Pipeline:
             except Exception as error:  # noqa: BLE001 - one bad document must not stop the batch
                 report.rejected.append(Rejected(doc.source, f"could not process ({type(error).__name__}: {error})"))
                 continue
-            seen_hashes.add(digest)
+            seen_hashes[digest] = doc.id
             seen_ids.add(doc.id)
             assignment = self.index.add(article)
             article = replace(article, story=assignment.story, duplicate_of=assignment.duplicate_of,

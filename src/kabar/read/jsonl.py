@@ -54,9 +54,15 @@ def read_jsonl(path: Path) -> Iterator[RawDocument | Rejected]:
 def _parse_line(raw: bytes, where: str) -> RawDocument | Rejected:
     try:
         line, _ = decode_bytes(raw)
-        record = json.loads(line)
     except NotText as error:
         return Rejected(where, str(error))
+    return parse_json_line(line, where)
+
+
+def parse_json_line(line: str, where: str) -> RawDocument | Rejected:
+    """One decoded JSONL line (also what the Spark job reads) to a RawDocument, or its reason."""
+    try:
+        record = json.loads(line)
     except json.JSONDecodeError as error:
         return Rejected(where, f"invalid JSON ({error.msg} at column {error.colno})")
     except RecursionError:

@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from ..read import format_of, parse_record, read_file
-from ..read.jsonl import MAX_LINE_BYTES
+from ..read.jsonl import MAX_LINE_BYTES, parse_json_line
 from ..records import Rejected
 
 FORMATS = ("txt", "html", "jsonl", "warc", "parquet")
@@ -83,16 +83,10 @@ def read_items(spark, paths: list[str], fmt: str | None = None, partitions: int 
 
 
 def _jsonl_item(line: str, file: str, number: int):
-    import json
-
     where = f"{file}:{number}"
     if len(line.encode("utf-8")) > MAX_LINE_BYTES:
         return Rejected(where, f"line too long ({len(line)} bytes)")
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as error:
-        return Rejected(where, f"invalid JSON ({error.msg} at column {error.colno})")
-    return parse_record(record, where)
+    return parse_json_line(line, where)
 
 
 def _whole_file_items(job: tuple[int, str, str | None]):

@@ -88,12 +88,14 @@ class Store:
         return exclusive(self.engine, "ingest", on_wait)
 
     # -- ingest -------------------------------------------------------------------------------
-    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+    def known_hashes(self, hashes: Iterable[str]) -> dict[str, str]:
+        """Of these content hashes, the ones already stored, each with the id it is stored under."""
         hashes = list(set(hashes))
-        found: set[str] = set()
+        found: dict[str, str] = {}
+        a = t.articles.c
         with self.engine.connect() as c:
             for chunk in _chunks(hashes, 500):
-                found.update(c.scalars(select(t.articles.c.content_hash).where(t.articles.c.content_hash.in_(chunk))))
+                found.update((h, i) for h, i in c.execute(select(a.content_hash, a.id).where(a.content_hash.in_(chunk))))
         return found
 
     def known_ids(self, ids: Iterable[str]) -> set[str]:

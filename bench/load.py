@@ -188,7 +188,9 @@ def main() -> None:
     ingest_log = workdir / "ingest.log"
     started = time.perf_counter()
     with ingest_log.open("w") as log:
-        ingest = subprocess.Popen([str(kabar), "ingest", str(fresh), "--db", url], stdout=log, stderr=subprocess.STDOUT)
+        # A shell's background job inherits SIGINT ignored; restore it so the ingest can be stopped.
+        ingest = subprocess.Popen([str(kabar), "ingest", str(fresh), "--db", url], stdout=log, stderr=subprocess.STDOUT,
+                                  preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     threads = [threading.Thread(target=client, args=(i,)) for i in range(args.clients)]
     threads.append(threading.Thread(target=watcher))
     for thread in threads:

@@ -87,33 +87,33 @@ def any_length_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((kind, re.compile(p, re.I)) for kind, p in _collect("ANY_LENGTH_PATTERNS"))
 
 
-def _top_level_alternatives(pattern: str) -> list[str]:
-    """"^a|b(c|d)" -> ["^a", "b(c|d)"]: the pattern's alternatives outside any group or class."""
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
+def _outside_classes(pattern: str):
+    """(position, character, group depth) of each character of a regex outside escapes and
+    character classes: where its alternatives and groups are."""
+    depth, i = 0, 0
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
             i += 2
             continue
-        if in_class:
-            if ch == "]":
-                in_class = False
-        elif ch == "[":
-            in_class = True
-            if pattern[i + 1:i + 2] == "^":
-                i += 1
-            if pattern[i + 1:i + 2] == "]":  # "[]...]" and "[^]...]": a literal "]" first
-                i += 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
+        if ch == "[":
+            i += 1 + (pattern[i + 1:i + 2] == "^")
+            i += pattern[i:i + 1] == "]"  # "[]...]" and "[^]...]": a literal "]" first
+            while i < len(pattern) and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+            i += 1
+            continue
+        depth += ch == "("
+        depth -= ch == ")"
+        yield i, ch, depth
         i += 1
-    parts.append(pattern[start:])
-    return parts
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """"^a|b(c|d)" -> ["^a", "b(c|d)"]: the pattern's alternatives outside any group or class."""
+    cuts = [i for i, ch, depth in _outside_classes(pattern) if ch == "|" and depth == 0]
+    bounds = [-1, *cuts, len(pattern)]
+    return [pattern[a + 1:b] for a, b in zip(bounds, bounds[1:])]
 
 
 def _group_inner(alt: str) -> str | None:
@@ -122,28 +122,8 @@ def _group_inner(alt: str) -> str | None:
         return None
     inner = alt[3:-1]
     # the group spans the whole alternative only if its inside is balanced on its own
-    depth, i, in_class = 0, 0, False
-    while i < len(inner):
-        ch = inner[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            i += 1 + (inner[i + 1:i + 2] == "^")
-            if inner[i:i + 1] == "]":
-                i += 1
-            continue
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth < 0:
-                return None
-        i += 1
-    return inner if depth == 0 else None
+    depths = [depth for _, _, depth in _outside_classes(inner)]
+    return inner if min(depths, default=0) >= 0 and (not depths or depths[-1] == 0) else None
 
 
 def _any_of(patterns) -> tuple[re.Pattern, re.Pattern]:

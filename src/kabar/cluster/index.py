@@ -18,8 +18,10 @@ from importlib import resources
 
 from kabar.records import Article, Assignment
 
-from .duplicates import DuplicateFinder, shingles, signature
-from .profile import QUANTUM, FEATURES, ArticleProfile, StoryState, build_profile, cosine, features, weigh
+from .duplicates import DuplicateFinder
+from .features import ArticleFeatures, article_features, usable
+from .profile import QUANTUM, FEATURES, ArticleProfile, StoryState, cosine, weigh
+from .profile import features as comparison
 from .storylines import SUMMARY_TERMS, SALIENT, StorylineIndex
 from .text import Stemmer
 
@@ -106,10 +108,17 @@ class StoryIndex:
         self._story_keys: dict[str, tuple[str, ...]] = {}
 
     # -- the public API -----------------------------------------------------------------
-    def add(self, article: Article) -> Assignment:
-        """Assign one article, in arrival order, and update the index."""
+    def add(self, article: Article, features: ArticleFeatures | None = None) -> Assignment:
+        """Assign one article, in arrival order, and update the index.
+
+        ``features`` are ``article_features(article)`` when computed beforehand (elsewhere, in
+        parallel); the assignment is the same either way. Features of another article or of
+        another kabar version are ignored and recomputed.
+        """
+        if not usable(features, article):
+            features = article_features(article, self._stem)
         self.seq += 1
-        profile = build_profile(article, self._stem)
+        profile = features.fresh_profile()
         if profile.time is not None:
             self.clock = profile.time if self.clock is None else max(self.clock, profile.time)
         if self.seq % EVICT_EVERY == 0:
@@ -123,8 +132,7 @@ class StoryIndex:
         profile.lead_vec = weigh(profile.lead_terms, self._idf)
         profile.name_vec = weigh(profile.names, self._idf)
 
-        grams = shingles(profile.shingle_tokens)
-        sig, size = signature(profile.shingle_tokens, grams), len(grams)
+        sig, size = features.signature, features.shingle_count
         duplicate_of, _ = self.duplicates.find(sig, size)
         story = None
         if duplicate_of is not None:
@@ -221,7 +229,7 @@ class StoryIndex:
 
     def probability(self, profile: ArticleProfile, story: StoryState) -> float:
         weights, bias = self._model(profile)[:2]
-        z = bias + sum(w * x for w, x in zip(weights, features(profile, story)))
+        z = bias + sum(w * x for w, x in zip(weights, comparison(profile, story)))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def candidates(self, profile: ArticleProfile) -> list[StoryState]:

@@ -17,6 +17,7 @@ from .annotate.entities import EntityRegistry
 from .brief import build_brief
 from .clean import CleanError, TemplateMemory, clean_document
 from .cluster import StoryIndex
+from .cluster.features import ArticleFeatures
 from .read import read_paths
 from .records import Article, EntityMention, RawDocument, Rejected, Story
 from .store import Store
@@ -115,11 +116,14 @@ class Pipeline:
 
     def ingest_batch(self, batch: list[RawDocument], report: IngestReport,
                      on_item: Callable[[str], None] | None = None,
-                     prepare_document: Callable[[RawDocument], Article] | None = None) -> None:
+                     prepare_document: Callable[[RawDocument], Article] | None = None,
+                     features_of: Callable[[Article], ArticleFeatures | None] | None = None) -> None:
         """Prepare, cluster and store one batch (under the ingest lock, after ``load_state``).
 
         ``prepare_document`` replaces the local clean-and-annotate step (the Spark driver hands in
         the workers' results); it raises CleanError for a document that cannot be an article.
+        ``features_of`` gives an article's clustering features when they were computed elsewhere
+        (``kabar.cluster.features.article_features``; None: the index computes them).
         """
         prepare_document = prepare_document or (lambda doc: prepare(doc, self.templates, self.registry))
         hashes = [content_hash(doc) for doc in batch]
@@ -148,7 +152,7 @@ class Pipeline:
                 continue
             seen_hashes[digest] = doc.id
             seen_ids.add(doc.id)
-            assignment = self.index.add(article)
+            assignment = self.index.add(article, features_of(article) if features_of else None)
             article = replace(article, story=assignment.story, duplicate_of=assignment.duplicate_of,
                               storyline=assignment.storyline)
             storylines[assignment.story] = assignment.storyline

@@ -27,7 +27,7 @@ FEATURES_VERSION = 1
 _shared_stemmer: Stemmer | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ArticleFeatures:
     """The index-independent part of clustering one article; small and picklable.
 
@@ -41,6 +41,17 @@ class ArticleFeatures:
     signature: np.ndarray | None
     shingle_count: int
     version: int = FEATURES_VERSION
+
+    def __eq__(self, other: object) -> bool:
+        # By value; the signature is a numpy array, which == compares element by element.
+        if not isinstance(other, ArticleFeatures):
+            return NotImplemented
+        same_signature = (self.signature is None) == (other.signature is None) and (
+            self.signature is None or np.array_equal(self.signature, other.signature))
+        return (same_signature and self.article_id == other.article_id and self.version == other.version
+                and self.shingle_count == other.shingle_count and self.profile == other.profile)
+
+    __hash__ = None  # mutable contents (the profile's counters): not a dict key
 
     def fresh_profile(self) -> ArticleProfile:
         """A copy of the profile for the index to weigh, leaving these features reusable."""

@@ -4,10 +4,12 @@
 2. Sort by key into contiguous slices of a few hundred items, more slices than cores; a few are
    in flight at once, one Spark job each, running the per-article stages
    (``kabar.pipeline.prepare``, the local pipeline's code) speculatively against a snapshot of
-   the driver's confirmed state (``slices.py``, ``speculation.py``).
+   the driver's confirmed state (``slices.py``, ``speculation.py``), and the index-independent
+   half of clustering (``kabar.cluster.features.article_features``: profile, MinHash).
 3. Meanwhile the driver takes the finished slices in input order, confirms each article against
    the true state (cheap; reruns the rare article whose state answers differ) and runs the
-   online clustering (``StoryIndex``) sequentially, exactly as the local pipeline does; batches
+   online clustering (``StoryIndex``, given the workers' features) sequentially, exactly as the
+   local pipeline does; batches
    go to a store.
 4. Briefs are built on the workers (``briefs.py``); the export records are written to Parquet
    (``articles.parquet``, ``stories.parquet``).
@@ -45,10 +47,12 @@ from .speculation import confirm
 class JobReport(IngestReport):
     confirmed: int = 0  # worker results used as they were
     rerun: int = 0  # articles the driver had to prepare again
+    features_from_workers: int = 0  # articles clustered with the features a worker computed
     seconds: dict[str, float] = field(default_factory=dict)
 
     def summary(self) -> str:
-        return (super().summary() + f"; {self.confirmed} worker results confirmed, {self.rerun} rerun on the driver")
+        return (super().summary() + f"; {self.confirmed} worker results confirmed, {self.rerun} rerun on the driver, "
+                f"{self.features_from_workers} clustered with the workers' features")
 
 
 def run_job(spark, paths: list[str], out_dir: str | None = None, db_url: str | None = None,
@@ -113,6 +117,9 @@ def run_job(spark, paths: list[str], out_dir: str | None = None, db_url: str | N
 def _store_batch(pipeline: Pipeline, batch: list, report: JobReport) -> None:
     """The local pipeline's batch step, with prepare's result confirmed from the workers'."""
     speculations = {id(doc): speculation for doc, speculation in batch}
+    # Features the workers computed, for the very article objects they were computed from: an
+    # article the driver prepared again gets none, and the index computes its own.
+    worker_features: dict[str, tuple[Article, object]] = {}
 
     def confirmed(doc: RawDocument) -> Article:
         started = time.perf_counter()
@@ -122,9 +129,18 @@ def _store_batch(pipeline: Pipeline, batch: list, report: JobReport) -> None:
         report.rerun += not used
         if result.article is None:
             raise CleanError(result.error or "could not process")
+        if used and result.features is not None:
+            worker_features[result.article.id] = (result.article, result.features)
         return result.article
 
-    pipeline.ingest_batch([doc for doc, _ in batch], report, prepare_document=confirmed)
+    def features_of(article: Article):
+        article_and_features = worker_features.get(article.id)
+        if article_and_features is None or article_and_features[0] is not article:
+            return None
+        report.features_from_workers += 1
+        return article_and_features[1]
+
+    pipeline.ingest_batch([doc for doc, _ in batch], report, prepare_document=confirmed, features_of=features_of)
 
 
 def write_parquet(store: Store, out_dir: str) -> dict[str, int]:

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..annotate.entities import EntityRegistry
 from ..clean import TemplateMemory
+from ..cluster.features import article_features
 from ..records import Rejected
 from .speculation import speculate
 
@@ -28,14 +29,19 @@ SLICE_ITEMS = 250
 
 
 def speculate_slice(items, blobs: dict[str, bytes | None]):
-    """On a worker: prepare every document of one slice against the state the driver sent."""
+    """On a worker: prepare every document of one slice against the state the driver sent,
+    and compute each article's clustering features."""
     templates = TemplateMemory() if blobs.get("templates") is None else TemplateMemory.loads(blobs["templates"])
     registry = EntityRegistry() if blobs.get("entities") is None else EntityRegistry.loads(blobs["entities"])
     for key, item in items:
         if isinstance(item, Rejected):
             yield key, item, None
-        else:
-            yield key, item, speculate(item, templates, registry)
+            continue
+        speculation = speculate(item, templates, registry)
+        if speculation.article is not None:
+            # The index-independent half of clustering, off the driver's in-order path.
+            speculation.features = article_features(speculation.article)
+        yield key, item, speculation
 
 
 def slice_count(total: int, cores: int, requested: int | None = None) -> int:

@@ -39,6 +39,9 @@ class Speculation:
     article: Article | None
     error: str | None  # the pipeline's rejection reason when prepare failed
     log: list[Event]
+    # The article's clustering features (``kabar.cluster.features``), computed on the worker
+    # beside it; a rerun on the driver leaves them None and the index computes its own.
+    features: Any = None
 
 
 class _Recorder:

@@ -119,3 +119,11 @@ def test_story_list_filters_by_language(client: TestClient):
     anything = set(links(client.get("/", params={"language": ""}).text, "/stories/"))
     assert english and english < anything
     assert client.get("/", params={"language": "<script>"}).status_code in (400, 422)
+
+
+def test_only_readable_http_links_become_hrefs():
+    from kabar.web.pages import safe_url
+
+    assert safe_url("https://warta.example/a1") == "https://warta.example/a1"
+    assert safe_url("javascript:alert(1)") is None
+    assert safe_url("https://warta.e[xample/a2") is None  # urllib cannot read it: no link, no error

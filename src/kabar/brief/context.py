@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from urllib.parse import urlparse
 
 import numpy as np
 
 from kabar.brief.sentences import Sentence, article_sentences, sentence_at
 from kabar.brief.vectors import SentenceSpace
 from kabar.records import Article, DateRef
+from kabar.urls import host_of
 
 # Sentences per article that are vectorised, and the most for a whole story; the per-article cap
 # shrinks (to no fewer than MIN_PER_ARTICLE) when a story has many articles.
@@ -28,10 +28,8 @@ def outlet_of(article: Article) -> str | None:
     """The outlet's name, else the web site the article came from."""
     if article.outlet:
         return article.outlet
-    if article.url:
-        host = urlparse(article.url).netloc.lower()
-        return host.removeprefix("www.") or None
-    return None
+    host = host_of(article.url)
+    return (host.removeprefix("www.") or None) if host else None
 
 
 def source_key(article: Article) -> str:

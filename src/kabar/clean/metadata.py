@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import urlparse
 
 from rapidfuzz import fuzz, process
 
@@ -17,6 +16,7 @@ from kabar.clean.names import (
     source_alias_pattern,
 )
 from kabar.clean.rules import byline_line, byline_medium_first, byline_not_names, cite_cues, source_descriptors
+from kabar.urls import host_of
 
 # ---------------------------------------------------------------- publication date
 ISO_DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
@@ -301,9 +301,7 @@ def cited_sources(paragraphs: list[str]) -> list[str]:
 
 # ---------------------------------------------------------------- outlet
 def outlet_from_url(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlparse(url if "//" in url else f"//{url}").hostname
+    host = host_of(url)
     if not host:
         return None
     domain = registered_domain(host)

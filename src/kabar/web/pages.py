@@ -10,7 +10,7 @@ import re
 import time
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, HTTPException, Query
 from fastapi.responses import HTMLResponse
@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from ..brief.coverage import UNKNOWN_OUTLET
 from ..pipeline import story_brief
 from ..store import SearchQueryError, Store
+from ..urls import scheme_of
 from . import charts
 from .highlight import Span, highlight_paragraphs
 
@@ -47,7 +48,7 @@ def safe_url(url: str | None) -> str | None:
     """Only http(s) links from article metadata: a `javascript:` URL must never become an href."""
     if not url:
         return None
-    return url if urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
+    return url if scheme_of(url) in ("http", "https") else None
 
 
 def snippet_pieces(snippet: str | None) -> list[tuple[str, bool]]:

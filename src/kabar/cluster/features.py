@@ -55,7 +55,7 @@ class ArticleFeatures:
 
     def fresh_profile(self) -> ArticleProfile:
         """A copy of the profile for the index to weigh, leaving these features reusable."""
-        return replace(self.profile, vec={}, lead_vec={}, name_vec={})
+        return replace(self.profile, vec={}, lead_vec={}, name_vec={}, own=None)
 
 
 def article_features(article: Article, stem: Stemmer | None = None) -> ArticleFeatures:

@@ -128,9 +128,10 @@ class StoryIndex:
             oldest_day = None if self.clock is None else self.clock - self.params["storyline_days"]
             self.storylines.forget(oldest_day, self.seq - self.params["storyline_articles"])
         self._count_document(profile)
-        profile.vec = weigh(profile.text_terms, self._idf)
-        profile.lead_vec = weigh(profile.lead_terms, self._idf)
-        profile.name_vec = weigh(profile.names, self._idf)
+        idf = self._idf_now()
+        profile.vec = weigh(profile.text_terms, idf)
+        profile.lead_vec = weigh(profile.lead_terms, idf)
+        profile.name_vec = weigh(profile.names, idf)
 
         sig, size = features.signature, features.shingle_count
         duplicate_of, _ = self.duplicates.find(sig, size)
@@ -219,6 +220,12 @@ class StoryIndex:
     def _idf(self, term: str) -> float:
         return math.log((self.doc_count + 1) / (self.df.get(term, 0) + 1)) + 1.0
 
+    def _idf_now(self):
+        """``_idf`` with the document count and lookups bound: the same numbers, fewer
+        attribute look-ups over the ~200 terms an article weighs."""
+        total, df_get, log = self.doc_count + 1, self.df.get, math.log
+        return lambda term: log(total / (df_get(term, 0) + 1)) + 1.0
+
     def _count_document(self, profile: ArticleProfile) -> None:
         self.doc_count += 1
         for term in profile.text_terms:
@@ -250,15 +257,16 @@ class StoryIndex:
             return story.tmin - max_gap <= profile.time <= story.tmax + max_gap
 
         dots: dict[str, float] = {}
+        dots_get = dots.get  # the hottest loop of clustering: ~900 postings an article at 10k
         for term, weight in _heaviest(profile.vec, QUERY_TERMS):
             posting = self._term_postings.get(term)
             if not posting or len(posting) > MAX_POSTING_SCAN:
                 continue
             for sid, story_weight in posting.items():
-                dots[sid] = dots.get(sid, 0.0) + weight * story_weight
+                dots[sid] = dots_get(sid, 0.0) + weight * story_weight
         stories = self.stories
         # Postings hold centroid weights over the centroid's norm: the sums are cosines.
-        nearest = heapq.nlargest(4 * TEXT_CANDIDATES, dots.items(), key=lambda kv: (kv[1], kv[0]))
+        nearest = _nearest(dots, 4 * TEXT_CANDIDATES)
         out: dict[str, StoryState] = {}
         for sid, _ in nearest:
             if len(out) >= TEXT_CANDIDATES:
@@ -372,6 +380,21 @@ def _drop(postings: dict, key: str, sid: str) -> None:
         posting.pop(sid, None)
         if not posting:
             del postings[key]
+
+
+def _nearest(dots: dict[str, float], k: int) -> list[tuple[str, float]]:
+    """The ``k`` largest (story, value) by (value, story), largest first.
+
+    The same as ``heapq.nlargest(k, dots.items(), key=lambda kv: (kv[1], kv[0]))``, several
+    times faster: the k-th largest value is found on the bare floats (in C), and only the few
+    entries at or above it are built into keys and sorted.
+    """
+    if len(dots) <= k:
+        return sorted(dots.items(), key=lambda kv: (kv[1], kv[0]), reverse=True)
+    floor = heapq.nlargest(k, dots.values())[-1]
+    top = [(v, sid) for sid, v in dots.items() if v >= floor]
+    top.sort(reverse=True)
+    return [(sid, v) for v, sid in top[:k]]
 
 
 def _heaviest(vec: dict[str, float], k: int) -> list[tuple[str, float]]:

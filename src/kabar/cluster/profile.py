@@ -62,6 +62,10 @@ class ArticleProfile:
     vec: dict[str, float] = field(default_factory=dict)  # tf-idf, unit length
     lead_vec: dict[str, float] = field(default_factory=dict)
     name_vec: dict[str, float] = field(default_factory=dict)
+    # What ``features`` reads of the article alone, worked out once per article instead of
+    # once per candidate story: (salient names, leading person, leading place). Set after the
+    # vectors are weighed; never part of equality.
+    own: tuple | None = field(default=None, compare=False, repr=False)
 
 
 def build_profile(article: Article, stem: Stemmer) -> ArticleProfile:
@@ -257,11 +261,13 @@ def _leading(entities: dict, prefix: str) -> list[str]:
     return [k for _, k in sorted(typed, key=lambda vk: (-vk[0], vk[1]))[:LEADING_ENTITIES]]
 
 
-def entity_conflict(article: dict, story: dict, prefix: str) -> float:
+def entity_conflict(article: dict, story: dict, prefix: str, mine: list[str] | None = None) -> float:
     """1 when the article's leading person (or place) is absent from a story that names
     people (places) of its own: two arrests, two quakes, two hosts of one show. One-sided,
-    since a spokesperson or a capital both events share must not hide the difference."""
-    mine = _leading(article, prefix)
+    since a spokesperson or a capital both events share must not hide the difference.
+    ``mine``: the article's leading entity when already known (``_leading(article, prefix)``)."""
+    if mine is None:
+        mine = _leading(article, prefix)
     if not mine or not any(k.startswith(prefix) for k in story):
         return 0.0
     if mine[0] in story:
@@ -301,7 +307,10 @@ def features(p: ArticleProfile, s: StoryState) -> list[float]:
     n_centroid, n_lead, n_names, n_entities = s.norms()
     cos_text = cosine(p.vec, s.centroid, 1.0, n_centroid)
     cos_names = cosine(p.name_vec, s.names, 1.0, n_names)
-    salient = sorted(p.name_vec, key=lambda k: (-p.name_vec[k], k))[:SALIENT_NAMES]
+    if p.own is None:
+        p.own = (sorted(p.name_vec, key=lambda k: (-p.name_vec[k], k))[:SALIENT_NAMES],
+                 _leading(p.entities, "per:"), _leading(p.entities, "loc:"))
+    salient, leading_person, leading_place = p.own
     salient_shared = sum(1 for k in salient if k in s.names) / len(salient) if salient else 0.0
     return [
         cos_text,
@@ -324,6 +333,6 @@ def features(p: ArticleProfile, s: StoryState) -> list[float]:
         max((cosine(p.vec, e, 1.0, 1.0) for e in s.exemplars), default=0.0),
         salient_shared,
         cos_text * cos_names,
-        entity_conflict(p.entities, s.entities, "per:"),
-        entity_conflict(p.entities, s.entities, "loc:"),
+        entity_conflict(p.entities, s.entities, "per:", leading_person),
+        entity_conflict(p.entities, s.entities, "loc:", leading_place),
     ]

@@ -43,7 +43,7 @@ def test_batch_round_trip_and_reopen(store: Store, db_url: str):
     assert a1.entities[0].mentions == ("Wang Yi", "Wang") and a1.dates[0].inferred is True
     assert a1.storyline == "l1" and a1.quotes[0].speaker_id == "per:wang-yi"
     assert again.load_state("stories") == b"\x00state"
-    assert again.known_hashes(["h1", "h2", "h3"]) == {"h1", "h2"}
+    assert again.known_hashes(["h1", "h2", "h3"]) == {"h1": "a1", "h2": "a2"}
     row = again.story_row("s1")
     assert (row["n_articles"], row["start"], row["end"], row["outlets"]) == (2, "2024-04-09", "2024-04-10", ["Kabar", "Warta"])
     entity = again.entity("per:wang-yi")

@@ -144,7 +144,9 @@ def line_features(lines: list[Line], extra: list[dict[str, float]] | None = None
     last_long = long_idx[-1] if long_idx else -1
     total_words = sum(word_counts) or 1
     prose = [w >= 8 and SENTENCE_END.search(l.text) is not None for l, w in zip(lines, word_counts)]
-    main = _main_run(prose, word_counts)
+    # The likeliest place of the article: the most prose words, through short interruptions
+    # (a subheading, a caption).
+    main = heaviest_run([w if p else 0 for p, w in zip(prose, word_counts)], max_gap=2)
     prose_sums = [0, *itertools.accumulate(prose)]
     neighbour_views = {off: [[f"{off}:{s}" for s in shape[1]] for shape in shapes] for off in OFFSETS}
     edges = {off: f"{off}:edge" for off in OFFSETS}
@@ -201,24 +203,27 @@ def line_features(lines: list[Line], extra: list[dict[str, float]] | None = None
     return out
 
 
-def _main_run(prose: list[bool], word_counts: list[int]) -> tuple[int, int]:
-    """The stretch of lines with the most prose words, allowing short interruptions (a
-    subheading, a caption): the likeliest place of the article on a page."""
-    best, best_span = 0, (-1, -1)
+def heaviest_run(weights: list[int | None], max_gap: int) -> tuple[int, int]:
+    """(first, last) line of the stretch with the largest total weight: a line of positive
+    weight (prose) adds to the stretch, a line of weight 0 interrupts it (more than ``max_gap``
+    in a row end it), a line of weight None is looked through. (0, -1) when there is none."""
+    best, span = 0, (0, -1)
     start, total, gap = None, 0, 0
-    for i, is_prose in enumerate(prose):
-        if is_prose:
+    for i, weight in enumerate(weights):
+        if weight is None:
+            continue
+        if weight > 0:
             if start is None:
                 start, total = i, 0
-            total += word_counts[i]
+            total += weight
             gap = 0
             if total > best:
-                best, best_span = total, (start, i)
+                best, span = total, (start, i)
         elif start is not None:
             gap += 1
-            if gap > 2:
+            if gap > max_gap:
                 start, gap = None, 0
-    return best_span
+    return span
 
 
 _model_dir = MODEL_DIR

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kabar.clean.classify import SENTENCE_END, line_features, predict_body
+from kabar.clean.classify import SENTENCE_END, heaviest_run, line_features, predict_body
 from kabar.clean.language import detect_language
 from kabar.clean.lines import Line, text_lines
 from kabar.clean.metadata import (
@@ -452,23 +452,13 @@ def _extend_body(verdicts: list[_Verdict], keep: list[bool]) -> None:
 def _prose_run(verdicts: list[_Verdict]) -> tuple[int, int]:
     """The stretch with the most sentence words, looking through lines the rules already cut
     (ads, "Baca juga" lists): where the article is when the classifier sees none."""
-    best, span = 0, (0, -1)
-    start, total, gap = None, 0, 0
-    for i, v in enumerate(verdicts):
+    def weight(v: _Verdict) -> int | None:
         if v.kind is not None:
-            continue
-        if len(v.text.split()) >= 4 and SENTENCE_END.search(v.text):
-            if start is None:
-                start, total = i, 0
-            total += len(v.text.split())
-            gap = 0
-            if total > best:
-                best, span = total, (start, i)
-        elif start is not None:
-            gap += 1
-            if gap > 1:
-                start, gap = None, 0
-    return span
+            return None
+        words = len(v.text.split())
+        return words if words >= 4 and SENTENCE_END.search(v.text) else 0
+
+    return heaviest_run([weight(v) for v in verdicts], max_gap=1)
 
 
 def _fill_gaps(verdicts: list[_Verdict], keep: list[bool]) -> None:

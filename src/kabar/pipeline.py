@@ -184,8 +184,12 @@ def refresh_briefs(store: Store, story_ids: Iterable[str] | None = None) -> int:
 
 
 def build_story(store: Store, story_id: str, storyline: str | None, registry: EntityRegistry) -> Story:
-    articles = [current_entity_ids(a, registry) for a in store.story_articles(story_id)]
-    return build_brief(story_id, articles, storyline)
+    return brief_of(story_id, store.story_articles(story_id), storyline, registry)
+
+
+def brief_of(story_id: str, articles: list[Article], storyline: str | None, registry: EntityRegistry) -> Story:
+    """The brief of a story's stored articles, with the entity ids the registry knows now."""
+    return build_brief(story_id, [current_entity_ids(a, registry) for a in articles], storyline)
 
 
 def current_entity_ids(article: Article, registry: EntityRegistry) -> Article:

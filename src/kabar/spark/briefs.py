@@ -1,7 +1,7 @@
 """Story briefs built on the workers: the driver only reads the stories' articles and saves.
 
 A brief is a pure function of its story's articles and the entity registry
-(``kabar.pipeline.build_story`` does the same on one machine), and building it costs several
+(``kabar.pipeline.brief_of``, as on one machine), and building it costs several
 times more than reading its articles, so after the ingest the driver reads the stale stories a
 chunk at a time and the workers build their briefs while the driver reads the next chunk.
 """
@@ -12,8 +12,7 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 from ..annotate.entities import EntityRegistry
-from ..brief import build_brief
-from ..pipeline import current_entity_ids
+from ..pipeline import brief_of
 from ..store import Store
 
 STORIES_A_CHUNK = 200
@@ -22,7 +21,7 @@ STORIES_A_CHUNK = 200
 def _build(rows: Iterator[tuple], registry_blob: bytes | None):
     registry = EntityRegistry() if registry_blob is None else EntityRegistry.loads(registry_blob)
     for story_id, storyline, version, articles in rows:
-        yield build_brief(story_id, [current_entity_ids(a, registry) for a in articles], storyline), version
+        yield brief_of(story_id, articles, storyline, registry), version
 
 
 def refresh_briefs_on_workers(sc, store: Store) -> int:

@@ -178,6 +178,33 @@ class StoryIndex:
         changes, self._storyline_changes = self._storyline_changes, {}
         return changes
 
+    def replay(self, article: Article, story: str, duplicate_of: str | None = None,
+               features: ArticleFeatures | None = None) -> Assignment:
+        """Update the index with an article exactly as ``add`` did when it assigned it to
+        ``story`` (and ``duplicate_of``), without deciding anything again.
+
+        The store keeps every article with its assignment, so the index of a checkpoint plus
+        the articles stored after it, replayed in arrival order, is the index after them: the
+        pipeline saves the whole index only now and then. ``add`` itself runs, with its two
+        decisions (the near-duplicate and the best story) answered from the stored ones, so
+        every other update (counts, centroids, postings, storylines, evictions) is the same
+        code; a result that still differs from the stored assignment raises ValueError.
+        """
+        forced = self.stories.get(story)
+        self._best_story = lambda _profile: forced  # an instance attribute: shadows the method
+        finder = self.duplicates
+        finder.find = lambda _sig, _size: (duplicate_of, 1.0)
+        try:
+            assignment = self.add(article, features)
+        finally:
+            del self._best_story
+            del finder.find
+        if (assignment.story, assignment.duplicate_of) != (story, duplicate_of):
+            raise ValueError(f"replaying article {article.id!r} gave story {assignment.story!r} "
+                             f"(duplicate of {assignment.duplicate_of!r}), not the stored {story!r} "
+                             f"(duplicate of {duplicate_of!r})")
+        return assignment
+
     def dumps(self) -> bytes:
         """The whole state (active stories, recent signatures, storyline summaries), compressed."""
         state = {

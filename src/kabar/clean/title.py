@@ -13,14 +13,21 @@ import re
 
 from kabar.clean.metadata import find_dateline, parse_byline
 from kabar.clean.published import date_in_line
-from kabar.clean.rules import rule_kind
+from kabar.clean.rules import caption_marker, rule_kind
 
 URL_LINE = re.compile(r"^(https?://|www\.|bit\.ly/|t\.co/)\S+$|^\S+\.(com|id|co|net|org)/\S*$", re.I)
-MENU_BREAKERS = re.compile(r"[\d,:;?!\"“”'‘’()-]")
+# A hyphen inside a word ("Alun-Alun", a section name) does not break a menu; one between words does.
+MENU_BREAKERS = re.compile(r"[\d,:;?!\"“”'‘’()]|(?<!\w)-|-(?!\w)")
 MAX_TITLE_DISTANCE = 12  # lines above the body searched for the headline
 # Kinds a headline may have been given by the line judge (a headline above the body is often
-# judged navigation); a share bar, caption or byline never is one.
-CANDIDATE_KINDS = (None, "navigation", "other", "header", "title")
+# judged navigation); a share bar or byline never is one.
+FIRST_CHOICE_KINDS = (None, "navigation", "other", "header", "title")
+# The cleaner calls the lines kept above an opening dateline "caption" when a photo credit is
+# next to them, and the headline often is ("Headline / Foto : AFP / caption / JAKARTA - ...").
+# Such a line is still a headline when it is shaped like one and carries no caption marker of
+# its own; it is asked only when no line of the kinds above qualifies.
+SECOND_CHOICE_KINDS = ("caption",)
+CANDIDATE_KINDS = FIRST_CHOICE_KINDS + SECOND_CHOICE_KINDS  # every kind the chosen headline may carry
 
 
 def is_title_shaped(text: str) -> bool:
@@ -52,7 +59,12 @@ def choose_title(given: str | None, page, texts: list[str], kinds: list[str | No
     t = texts[first_body]
     if is_title_shaped(t) and first_body + 1 < len(texts) and find_dateline(t) is None:
         return t
-    for i in range(first_body - 1, max(-1, first_body - 1 - MAX_TITLE_DISTANCE), -1):
-        if kinds[i] in CANDIDATE_KINDS and is_title_shaped(texts[i]):
+    above = range(first_body - 1, max(-1, first_body - 1 - MAX_TITLE_DISTANCE), -1)
+    for i in above:
+        if kinds[i] in FIRST_CHOICE_KINDS and is_title_shaped(texts[i]):
+            return texts[i]
+    marker = caption_marker()
+    for i in above:
+        if kinds[i] in SECOND_CHOICE_KINDS and is_title_shaped(texts[i]) and not marker.search(texts[i]):
             return texts[i]
     return None

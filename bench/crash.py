@@ -38,15 +38,27 @@ from typing import Any
 
 from sqlalchemy import select
 
-from kabar.annotate.entities import EntityRegistry
-from kabar.pipeline import build_story
+from kabar.clean import TemplateMemory
+from kabar.pipeline import build_story, load_index, load_logged, load_registry
 from kabar.store import Store
 from kabar.store import schema as t
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "examples" / "corpus"
 RESULTS = ROOT / "bench" / "results"
-KABAR = [sys.executable, "-m", "kabar.cli"]
+# The children save whole checkpoints every few articles (kabar saves them every
+# kabar.pipeline.CHECKPOINT_ARTICLES, more than the sample corpus holds), so kills land before,
+# inside and after checkpoints, and resumes replay stored articles after one.
+CHECKPOINT_ARTICLES = 7
+WITH_CHECKPOINTS = f"""
+import sys
+import kabar.pipeline
+kabar.pipeline.CHECKPOINT_ARTICLES = {CHECKPOINT_ARTICLES}
+from kabar.cli import app
+sys.argv[0] = "kabar"
+app()
+"""
+KABAR = [sys.executable, "-c", WITH_CHECKPOINTS]
 # Each ingest gets its own string-hash salt, as real runs do: a resumed run is a new process, so
 # the clusterer must not depend on the order Python iterates sets of strings (--hash-seed 0 pins it).
 CHILD_ENV = {**os.environ, "PYTHONHASHSEED": "random"}
@@ -58,6 +70,8 @@ import os, signal, sys
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 target, done = int(sys.argv.pop(1)), [0]
+import kabar.pipeline
+kabar.pipeline.CHECKPOINT_ARTICLES = {checkpoint_articles}
 @event.listens_for(Engine, "after_cursor_execute")
 def _kill(*_):
     done[0] += 1
@@ -100,7 +114,8 @@ def kill_after(url: str, paths: list[Path], batch_size: int, delay: float) -> bo
 
 def kill_after_statement(url: str, paths: list[Path], batch_size: int, statement: int) -> bool:
     """`kabar ingest` that SIGKILLs itself after its Nth SQL statement; False if it ended first."""
-    done = subprocess.run([sys.executable, "-c", KILL_AFTER_STATEMENT, str(statement),
+    code = KILL_AFTER_STATEMENT.replace("{checkpoint_articles}", str(CHECKPOINT_ARTICLES))
+    done = subprocess.run([sys.executable, "-c", code, str(statement),
                            *ingest_args(url, paths, batch_size)], capture_output=True, text=True, timeout=900,
                           env=CHILD_ENV)
     if done.returncode == -signal.SIGKILL:
@@ -121,10 +136,19 @@ def snapshot(url: str) -> dict[str, Any]:
                        for r in c.execute(select(t.stories))}
             entities = {r.id: _row(r) for r in c.execute(select(t.entities))}
             links = sorted((r.article_id, r.entity_id, r.mentions) for r in c.execute(select(t.article_entities)))
-            state = {r.key: decoded_state(r.value) for r in c.execute(select(t.state))}
+        state = effective_state(store)
     finally:
         store.close()
     return {"articles": articles, "stories": stories, "entities": entities, "links": links, "state": state}
+
+
+def effective_state(store: Store) -> dict[str, Any]:
+    """The stages' state as an ingest starting now would load it (checkpoint, logged changes,
+    stored articles replayed), as data. Not the stored rows: two runs that saved their
+    checkpoints after different batches store different rows for the same state."""
+    index, _ = load_index(store)
+    return {"stories": decoded_state(index.dumps()), "entities": decoded_state(load_registry(store).dumps()),
+            "templates": decoded_state(load_logged(store, "templates", TemplateMemory).dumps())}
 
 
 def decoded_state(blob: bytes) -> Any:
@@ -206,8 +230,7 @@ def brief_problems(url: str) -> list[str]:
     store = Store(url)
     problems = []
     try:
-        blob = store.load_state("entities")
-        registry = EntityRegistry.loads(blob) if blob is not None else EntityRegistry()
+        registry = load_registry(store)
         for story_id in store.iter_story_ids():
             row = store.story_row(story_id)
             rebuilt = json.loads(json.dumps(build_story(store, story_id, row["storyline"], registry).to_export()))

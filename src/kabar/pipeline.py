@@ -1,8 +1,14 @@
 """The pipeline: the only place that knows the order of the stages.
 
 read -> clean -> annotate -> cluster -> (store) -> brief. Documents are processed in batches;
-each batch, with the clusterer's and the cleaners' state after it, is stored in one transaction,
-so an interrupted ingest resumes exactly where the last stored batch ended.
+each batch, with what it changed in the stages' state, is stored in one transaction, so an
+interrupted ingest resumes exactly where the last stored batch ended.
+
+The state is saved whole (a checkpoint) only every ``CHECKPOINT_ARTICLES`` articles: a batch
+otherwise adds its changes to the entity registry and the outlet templates to a log, and the
+story index needs nothing more than the batch's articles, stored with their stories. Loading
+reads the checkpoints, applies the logged changes and replays the articles stored after the
+index's checkpoint (``StoryIndex.replay``), which gives the state of one uninterrupted run.
 """
 
 from __future__ import annotations
@@ -23,6 +29,10 @@ from .records import Article, EntityMention, RawDocument, Rejected, Story
 from .store import Store
 
 BATCH_SIZE = 200
+# Whole states are saved once this many articles were stored after the last checkpoint: the
+# cost of saving the index (~10 MB at 100k articles) spread over them, against at most this
+# many articles replayed when an ingest starts.
+CHECKPOINT_ARTICLES = 2_000
 _SPACE = re.compile(r"\s+")
 
 
@@ -73,16 +83,20 @@ class Pipeline:
     under the store's ingest lock, so two ingests into one database run one after the other.
     """
 
-    def __init__(self, store: Store, batch_size: int = BATCH_SIZE, on_wait: Callable[[], None] | None = None):
+    def __init__(self, store: Store, batch_size: int = BATCH_SIZE, on_wait: Callable[[], None] | None = None,
+                 checkpoint_articles: int | None = None):
         self.store = store
         self.batch_size = batch_size
         self.on_wait = on_wait
+        self.checkpoint_articles = checkpoint_articles or CHECKPOINT_ARTICLES
 
     def load_state(self) -> None:
         """Read the stages' state from the store: call it holding the store's ingest lock."""
-        self.templates = _load(self.store, "templates", TemplateMemory)
-        self.registry = _load(self.store, "entities", EntityRegistry)
-        self.index = _load(self.store, "stories", StoryIndex)
+        self.templates = load_logged(self.store, "templates", TemplateMemory)
+        self.registry = load_registry(self.store)
+        self.index, self.since_checkpoint = load_index(self.store)
+        self.templates.start_journal()
+        self.registry.start_journal()
 
     def ingest_paths(self, paths: Iterable[str], fmt: str | None = None,
                      on_item: Callable[[str], None] | None = None) -> IngestReport:
@@ -160,10 +174,19 @@ class Pipeline:
             report.near_duplicates += assignment.duplicate_of is not None
         # Older stories that a story of this batch continues join its storyline now.
         storylines.update(self.index.pop_storyline_changes())
-        states = {"templates": self.templates.dumps(), "entities": self.registry.dumps(),
-                  "stories": self.index.dumps()}
-        report.stories |= self.store.save_batch(articles, storylines, states)
+        report.stories |= self.store.save_batch(articles, storylines, *self._state_changes(len(articles)))
         report.ingested += len(articles)
+
+    def _state_changes(self, stored: int) -> tuple[dict[str, bytes], dict[str, bytes]]:
+        """What to save with a batch of ``stored`` articles: (checkpoints, logged changes)."""
+        self.since_checkpoint += stored
+        templates, entities = self.templates.pop_journal(), self.registry.pop_journal()
+        if self.since_checkpoint >= self.checkpoint_articles:
+            self.since_checkpoint = 0
+            return {"templates": self.templates.dumps(), "entities": self.registry.dumps(),
+                    "stories": self.index.dumps()}, {}
+        logs = {"templates": templates, "entities": entities}
+        return {}, {key: value for key, value in logs.items() if value is not None}
 
     def refresh_briefs(self) -> int:
         return refresh_briefs(self.store)
@@ -177,7 +200,7 @@ def refresh_briefs(store: Store, story_ids: Iterable[str] | None = None) -> int:
         row = store.story_row(story_id)
         if row is None:
             continue
-        registry = registry or _load(store, "entities", EntityRegistry)
+        registry = registry or load_registry(store)
         store.save_brief(build_story(store, story_id, row["storyline"], registry), row["last_seq"])
         rebuilt += 1
     return rebuilt
@@ -227,12 +250,34 @@ def story_brief(store: Store, story_id: str) -> Story | None:
         return None
     if row["brief"] is not None and (row["brief_seq"] or 0) >= row["last_seq"]:
         return store.story(story_id)
-    story = build_story(store, story_id, row["storyline"], _load(store, "entities", EntityRegistry))
+    story = build_story(store, story_id, row["storyline"], load_registry(store))
     store.try_save_brief(story, row["last_seq"])
     return story
 
 
-def _load(store: Store, key: str, kind):
-    blob = store.load_state(key)
-    return kind() if blob is None else kind.loads(blob)
+def load_logged(store: Store, key: str, kind):
+    """A stage's state (``kind``: TemplateMemory or EntityRegistry): its checkpoint with the
+    changes logged after it applied in order."""
+    blob, _, log = store.load_state_log(key)
+    state = kind() if blob is None else kind.loads(blob)
+    for changes in log:
+        state.apply_journal(changes)
+    return state
+
+
+def load_registry(store: Store) -> EntityRegistry:
+    return load_logged(store, "entities", EntityRegistry)
+
+
+def load_index(store: Store) -> tuple[StoryIndex, int]:
+    """The story index after every stored article, and how many of them were replayed: its
+    checkpoint, then the articles stored after it with their stored stories."""
+    blob, article_seq, _ = store.load_state_log("stories")
+    index = StoryIndex() if blob is None else StoryIndex.loads(blob)
+    replayed = 0
+    for article in store.iter_articles(after=article_seq or 0):
+        index.replay(article, article.story, article.duplicate_of)
+        replayed += 1
+    index.pop_storyline_changes()  # stored with the batches that made them
+    return index, replayed
 

@@ -61,6 +61,33 @@ def test_a_failed_batch_leaves_nothing(store: Store):
     assert store.search("Tiga").items == []
 
 
+def test_checkpoints_and_logged_changes(store: Store):
+    """A checkpoint records the last stored article's seq and clears its key's log; logged
+    changes come back in the order they were saved; a failed batch logs nothing."""
+    assert store.load_state_log("entities") == (None, None, [])
+    store.save_batch([_article(1, "s1", "Warta", "2024-04-09", "Satu")], {"s1": None}, {},
+                     {"entities": b"first"})
+    store.save_batch([_article(2, "s1", "Warta", "2024-04-10", "Dua")], {"s1": None}, {},
+                     {"entities": b"second", "templates": b"t"})
+    assert store.load_state_log("entities") == (None, None, [b"first", b"second"])
+    store.save_batch([_article(3, "s2", "Kabar", "2024-04-11", "Tiga")], {"s2": None},
+                     {"entities": b"whole", "stories": b"index"})
+    blob, article_seq, log = store.load_state_log("entities")
+    assert (blob, log) == (b"whole", [])
+    assert article_seq == max(a["seq"] for a in _seqs(store))
+    assert store.load_state_log("templates") == (None, None, [b"t"])  # another key keeps its log
+    store.save_batch([_article(4, "s2", "Kabar", "2024-04-12", "Empat")], {"s2": None}, {}, {"entities": b"after"})
+    with pytest.raises(Exception):
+        store.save_batch([_article(4, "s3", "Kabar", "2024-04-12", "Lagi")], {"s3": None}, {}, {"entities": b"lost"})
+    assert store.load_state_log("entities") == (b"whole", article_seq, [b"after"])
+    assert [a.id for a in store.iter_articles(after=article_seq)] == ["a4"]
+
+
+def _seqs(store: Store) -> list[dict]:
+    with store.engine.connect() as c:
+        return [dict(r._mapping) for r in c.execute(text("select seq from articles"))]
+
+
 def test_search_filters_and_syntax_errors(store: Store):
     store.save_batch([_article(1, "s1", "Warta", "2024-04-09", "Gempa mengguncang Cianjur"),
                       _article(2, "s2", "Kabar", "2024-05-01", "Banjir melanda Semarang dan gempa kecil")],
@@ -128,7 +155,7 @@ def test_pages_with_undated_stories_and_by_size(store: Store):
 
 def test_schema_is_versioned(store: Store):
     with store.engine.connect() as c:
-        assert c.execute(text("select version_num from alembic_version")).fetchone() == ("0002",)
+        assert c.execute(text("select version_num from alembic_version")).fetchone() == ("0003",)
         if store.dialect == "sqlite":
             assert c.execute(text("pragma journal_mode")).fetchone() == ("wal",)
     columns = {column["name"] for column in inspect(store.engine).get_columns("articles")}
@@ -198,10 +225,17 @@ def test_an_old_database_upgrades_in_place(tmp_path):
         config.attributes["connection"] = connection
         command.upgrade(config, "0001")
         connection.execute(text(
-            "INSERT INTO stories (id, title, n_articles, outlets, last_seq) VALUES ('s-old', 'Lama', 1, '[]', 1)"))
+            "INSERT INTO stories (id, title, n_articles, outlets, last_seq) VALUES ('s-old', 'Lama', 1, '[]', 7)"))
+        connection.execute(text(
+            "INSERT INTO articles (seq, id, content_hash, language, published_inferred, authors, cited_sources, body,"
+            " removed, entities, dates, quotes, story) VALUES (7, 'a-old', 'h', 'id', 0, '[]', '[]', '[\"Isi\"]',"
+            " '[]', '[]', '[]', '[]', 's-old')"))
+        connection.execute(text("INSERT INTO state (key, value) VALUES ('stories', x'00')"))
     engine.dispose()
     upgraded = Store(url)
     with upgraded.engine.connect() as c:
-        assert c.execute(text("select version_num from alembic_version")).scalar() == "0002"
+        assert c.execute(text("select version_num from alembic_version")).scalar() == "0003"
+    # The old state was saved with every batch: its checkpoint covers every stored article.
+    assert upgraded.load_state_log("stories") == (b"\x00", 7, [])
     assert "ix_stories_size" in {i["name"] for i in inspect(upgraded.engine).get_indexes("stories")}
     assert upgraded.story_row("s-old")["title"] == "Lama"

@@ -73,7 +73,8 @@ def test_round_trip_sqlite_postgres_sqlite(sqlite_corpus: str, postgres, tmp_pat
     kabar("import", sqlite_corpus, "--db", pg_url)
     kabar("import", pg_url, "--db", back_url)
     original = rows(sqlite_corpus)
-    assert {name for name, _ in original} == {"articles", "stories", "entities", "article_entities", "state"}
+    # The sample corpus is smaller than a checkpoint: the stages' state is all in the change log.
+    assert {name for name, _ in original} == {"articles", "stories", "entities", "article_entities", "state_log"}
     assert any(row["brief"] for name, row in original if name == "stories")
     assert rows(pg_url) == original
     assert rows(back_url) == original

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 from ..annotate.entities import EntityRegistry
-from ..pipeline import brief_of
+from ..pipeline import brief_of, load_registry
 from ..store import Store
 
 STORIES_A_CHUNK = 200
@@ -26,7 +26,7 @@ def _build(rows: Iterator[tuple], registry_blob: bytes | None):
 
 def refresh_briefs_on_workers(sc, store: Store) -> int:
     """Rebuild every stale brief in ``store`` as ``kabar.pipeline.refresh_briefs`` would."""
-    registry = sc.broadcast(store.load_state("entities"))
+    registry = sc.broadcast(load_registry(store).dumps())
     cores = sc.defaultParallelism
 
     def read(chunk: list[str]) -> list[tuple]:

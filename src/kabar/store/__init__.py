@@ -1,7 +1,8 @@
 """Store: the only place that knows SQL. SQLite by default (WAL, FTS5), PostgreSQL by URL.
 
-Everything an ingest batch produces (articles, entity links, story rows and the pipeline's state
-blobs) is written in one transaction, so a crash leaves either the whole batch or none of it.
+Everything an ingest batch produces (articles, entity links, story rows and the pipeline's state:
+a checkpoint now and then, the batch's changes otherwise) is written in one transaction, so a
+crash leaves either the whole batch or none of it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, create_engine, event, func, select, text, update
+from sqlalchemy import Connection, create_engine, event, func, literal, null, select, text, union_all, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
@@ -107,14 +108,32 @@ class Store:
         return found
 
     def load_state(self, key: str) -> bytes | None:
+        """The last checkpoint of a stage's state (without the changes logged after it)."""
         with self.engine.connect() as c:
             return c.scalar(select(t.state.c.value).where(t.state.c.key == key))
 
+    def load_state_log(self, key: str) -> tuple[bytes | None, int | None, list[bytes]]:
+        """A stage's last checkpoint, the seq of the last article stored with it, and the
+        changes logged after it in order: read in one statement, so one snapshot of the
+        database even while an ingest writes a new checkpoint (a reader builds a brief)."""
+        s, log = t.state.c, t.state_log.c
+        query = union_all(
+            select(literal(0).label("position"), s.value, s.article_seq).where(s.key == key),
+            select(log.position, log.value, null()).where(log.key == key),
+        )
+        with self.engine.connect() as c:
+            rows = sorted(c.execute(query).all(), key=lambda row: row[0])
+        if rows and rows[0][0] == 0:
+            return bytes(rows[0][1]), rows[0][2], [bytes(r[1]) for r in rows[1:]]
+        return None, None, [bytes(r[1]) for r in rows]
+
     def save_batch(self, batch: Sequence[Article], storylines: dict[str, str | None],
-                   states: dict[str, bytes]) -> set[str]:
+                   states: dict[str, bytes], logs: dict[str, bytes] | None = None) -> set[str]:
         """Store a batch of clustered articles and the pipeline state after it, atomically.
 
-        ``storylines`` maps each story touched to its current storyline. Returns the ids of the
+        ``storylines`` maps each story touched to its current storyline. ``states`` are
+        checkpoints (whole states, replacing the key's checkpoint and its logged changes),
+        ``logs`` the batch's changes to a state since its checkpoint. Returns the ids of the
         stories whose content changed (their cached briefs are now stale).
         """
         changed = {a.story for a in batch if a.story}
@@ -131,8 +150,15 @@ class Store:
                 # An older story joined a storyline: its cached brief names the old one.
                 c.execute(update(t.stories).where(t.stories.c.id == story_id).values(
                     storyline=storylines[story_id], brief_seq=None))
-            for key, value in states.items():
-                self._put_state(c, key, value)
+            if states:
+                article_seq = c.scalar(select(func.max(t.articles.c.seq)))
+                for key, value in states.items():
+                    self._put_state(c, key, value, article_seq)
+                    c.execute(t.state_log.delete().where(t.state_log.c.key == key))
+            for key, value in (logs or {}).items():
+                position = c.scalar(select(func.coalesce(func.max(t.state_log.c.position), 0))
+                                    .where(t.state_log.c.key == key)) + 1
+                c.execute(t.state_log.insert().values(key=key, position=position, value=value))
         return changed
 
     def _insert_article(self, c: Connection, article: Article) -> None:
@@ -185,10 +211,11 @@ class Store:
         if done.rowcount == 0:
             c.execute(t.stories.insert().values(id=story_id, title=first_title, **values))
 
-    def _put_state(self, c: Connection, key: str, value: bytes) -> None:
-        done = c.execute(update(t.state).where(t.state.c.key == key).values(value=value))
+    def _put_state(self, c: Connection, key: str, value: bytes, article_seq: int | None) -> None:
+        values = {"value": value, "article_seq": article_seq}
+        done = c.execute(update(t.state).where(t.state.c.key == key).values(**values))
         if done.rowcount == 0:
-            c.execute(t.state.insert().values(key=key, value=value))
+            c.execute(t.state.insert().values(key=key, **values))
 
     # -- briefs -------------------------------------------------------------------------------
     def stale_stories(self) -> list[str]:
@@ -243,8 +270,9 @@ class Store:
             rows = c.execute(self._article_select().where(t.articles.c.story == story_id).order_by(t.articles.c.seq))
             return [row_to_article(r, r.story_storyline) for r in rows]
 
-    def iter_articles(self, batch_size: int = 500) -> Iterator[Article]:
-        last = 0
+    def iter_articles(self, batch_size: int = 500, after: int = 0) -> Iterator[Article]:
+        """Stored articles in arrival order; ``after``: only those stored after that seq."""
+        last = after
         while True:
             with self.engine.connect() as c:
                 rows = c.execute(self._article_select().where(t.articles.c.seq > last)

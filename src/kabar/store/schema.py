@@ -71,9 +71,20 @@ article_entities = Table(
     Index("ix_article_entities_entity", "entity_id"),
 )
 
+# A stage's checkpoint: its whole state when the articles up to ``article_seq`` were stored.
 state = Table(
     "state", metadata,
     Column("key", String(64), primary_key=True),
+    Column("value", LargeBinary, nullable=False),
+    Column("article_seq", Integer),
+)
+
+# What changed in a stage's state since its checkpoint, one row a batch, in ``position`` order
+# (the story index needs none: the stored articles with their stories are its changes).
+state_log = Table(
+    "state_log", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("position", Integer, primary_key=True),
     Column("value", LargeBinary, nullable=False),
 )
 

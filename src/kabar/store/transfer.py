@@ -2,7 +2,8 @@
 
 Every table is copied row for row, arrival order (``seq``) included, so a copy resumes ingesting
 exactly where the original stopped: articles with all their fields, stories with their cached
-briefs, entities, entity links and the pipeline's state blobs. The full-text index is not copied
+briefs, entities, entity links and the pipeline's state (checkpoints with their article seq, and
+the changes logged after them). The full-text index is not copied
 but rebuilt in the target's own kind (FTS5 or tsvector) from the same text the store indexes.
 
 A dump file is gzip'd JSON lines: a header, then ``{"table": name, "row": {...}}`` a row, with
@@ -25,9 +26,9 @@ from .convert import row_to_article
 
 DUMP_FORMAT = "kabar-dump"
 DUMP_VERSION = 1
-_TABLES = (t.articles, t.stories, t.entities, t.article_entities, t.state)
+_TABLES = (t.articles, t.stories, t.entities, t.article_entities, t.state, t.state_log)
 _ORDER = {"articles": "seq", "stories": "id", "entities": "id", "article_entities": ("article_id", "entity_id"),
-          "state": "key"}
+          "state": "key", "state_log": ("key", "position")}
 _BATCH = 500
 
 

@@ -2,7 +2,9 @@
 
 It remembers which full names and which short forms ("Putin", "BEI") were seen for each
 canonical entity, so a later article that only says "Putin", or misspells "Valdimir Putin", is
-linked to the same id. Persisted as JSON bytes with ``dumps``/``loads``.
+linked to the same id. Persisted as JSON bytes with ``dumps``/``loads``; between two such
+checkpoints the pipeline saves only the changes of each batch (``start_journal``/``pop_journal``,
+replayed by ``apply_journal``), so saving costs what a batch changed, not the whole registry.
 """
 
 from __future__ import annotations
@@ -27,8 +29,16 @@ class EntityRegistry:
         # A person first seen under one word ("per:lavrov") and later under a full name: the old
         # id points at the new one, so stories can show one person (see resolve_id).
         self.replaced_by: dict[str, str] = {}
+        # The changes since the last pop_journal, as (method, id, name, type, short forms):
+        # None (the default) records nothing, so a registry used outside the pipeline stays small.
+        self._journal: list[list] | None = None
 
     def add(self, canonical: Canonical, short_forms: list[str] = ()) -> None:
+        if self._journal is not None:
+            self._journal.append(["add", canonical.id, canonical.name, canonical.type, list(short_forms)])
+        self._add(canonical, short_forms)
+
+    def _add(self, canonical: Canonical, short_forms: list[str] = ()) -> None:
         self.entities.setdefault(canonical.id, canonical)
         for form in short_forms:
             self.short_forms[lookup_key(form)][canonical.id] += 1
@@ -37,7 +47,9 @@ class EntityRegistry:
 
     def add_full_name(self, canonical: Canonical) -> None:
         """A person's full name: a one-word person id made of one of its words now points here."""
-        self.add(canonical, [canonical.name.split()[-1]])
+        if self._journal is not None:
+            self._journal.append(["full", canonical.id, canonical.name, canonical.type, []])
+        self._add(canonical, [canonical.name.split()[-1]])
         for word in lookup_key(canonical.name).split():
             single = "per:" + word
             if single != canonical.id and single in self.entities and single not in self.replaced_by:
@@ -72,6 +84,30 @@ class EntityRegistry:
                 best, best_score = entity, score
         return best
 
+    def start_journal(self) -> None:
+        """Record every change from now on, for ``pop_journal``."""
+        self._journal = []
+
+    def pop_journal(self) -> bytes | None:
+        """The changes recorded since the last call (None when there were none), as bytes that
+        ``apply_journal`` replays onto the registry they were made on, in the same order."""
+        if not self._journal:
+            return None
+        changes, self._journal = self._journal, []
+        return json.dumps(changes, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    def apply_journal(self, blob: bytes) -> None:
+        recording, self._journal = self._journal, None  # replayed changes are not new changes
+        try:
+            for method, entity_id, name, entity_type, short_forms in json.loads(blob.decode("utf-8")):
+                canonical = Canonical(entity_id, name, entity_type)
+                if method == "full":
+                    self.add_full_name(canonical)
+                else:
+                    self.add(canonical, short_forms)
+        finally:
+            self._journal = recording
+
     def dumps(self) -> bytes:
         return json.dumps({
             "entities": {i: [c.name, c.type] for i, c in sorted(self.entities.items())},
@@ -84,7 +120,7 @@ class EntityRegistry:
         data = json.loads(blob.decode("utf-8")) if blob else {}
         registry = cls()
         for entity_id, (name, entity_type) in data.get("entities", {}).items():
-            registry.add(Canonical(entity_id, name, entity_type))
+            registry._add(Canonical(entity_id, name, entity_type))
         for key, counts in data.get("short_forms", {}).items():
             registry.short_forms[key].update(counts)
         registry.replaced_by.update(data.get("replaced_by", {}))

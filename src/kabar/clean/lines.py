@@ -30,7 +30,7 @@ def text_lines(text: str) -> list[Line]:
     """The non-empty lines of scraped text, whitespace collapsed."""
     out = []
     for raw in text.splitlines():
-        t = WHITESPACE.sub(" ", raw).strip()
+        t = " ".join(raw.split())  # str.split's whitespace is the regex's \s: the same as sub + strip, faster
         if t:
             out.append(Line(t))
     return out

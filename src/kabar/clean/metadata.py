@@ -165,6 +165,7 @@ NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bdan\b|/)\s*")
 
 
 PIPE_SEGMENTS = re.compile(r"\s+\|\s+")
+MAX_BYLINE_WORDS = 10
 
 
 def parse_byline(text: str) -> tuple[list[str], list[str]] | None:
@@ -173,6 +174,8 @@ def parse_byline(text: str) -> tuple[list[str], list[str]] | None:
     "Penulis Kontributor Semarang, Slamet Widodo | Editor Rini Hapsari": several key-value
     segments joined by pipes read as bylines without colons.
     """
+    if "|" not in text:  # most lines: no segments to split
+        return _parse_byline_segment(text, colon_needed=True)
     segments = PIPE_SEGMENTS.split(text)
     if len(segments) > 1:
         parsed = [_parse_byline_segment(seg, colon_needed=False) for seg in segments]
@@ -186,7 +189,7 @@ def parse_byline(text: str) -> tuple[list[str], list[str]] | None:
 
 
 def _parse_byline_segment(text: str, colon_needed: bool) -> tuple[list[str], list[str]] | None:
-    if len(text.split()) > 10:
+    if len(text.split(None, MAX_BYLINE_WORDS)) > MAX_BYLINE_WORDS:  # splits no further than it must
         return None
     m = byline_line().match(text)
     if not m:
@@ -274,7 +277,7 @@ def cited_sources(paragraphs: list[str]) -> list[str]:
     for text in paragraphs:
         # Known names soon after a citation cue ("menurut surat kabar milik negara Russia, Izvestia").
         for cue in cue_re.finditer(text):
-            window = " ".join(text[cue.end():].split()[:CUE_WINDOW_WORDS])
+            window = " ".join(text[cue.end():].split(None, CUE_WINDOW_WORDS)[:CUE_WINDOW_WORDS])
             hit = alias_re.search(window)
             if hit:
                 add(lookup[hit.group(0).lower()])

@@ -219,7 +219,9 @@ class StoryIndex:
             "duplicates": self.duplicates.state(),
             "storylines": self.storylines.state(),
         }
-        return zlib.compress(pickle.dumps(state, protocol=5), 6)
+        # Level 1: a third of level 6's time for 5% more bytes (3k articles: 0.10 s, 3.43 MB against
+        # 0.31 s, 3.25 MB); a checkpoint is written every few thousand articles, read once a run.
+        return zlib.compress(pickle.dumps(state, protocol=5), 1)
 
     @classmethod
     def loads(cls, blob: bytes) -> "StoryIndex":

@@ -42,6 +42,13 @@ class _Buckets:
     def __call__(self, n: int) -> str:
         return self.table[n] if 0 <= n < len(self.table) else self.beyond if n > 0 else self.table[0]
 
+    def named(self, prefix: str) -> "_Buckets":
+        """The same buckets answering whole feature names ("pos=4"): no string built per line."""
+        named = object.__new__(_Buckets)
+        named.table = [prefix + label for label in self.table]
+        named.beyond = prefix + self.beyond
+        return named
+
 
 LEN = _Buckets(1, 2, 3, 5, 8, 12, 20, 35, 60)
 CAPS = _Buckets(2, 5, 8, 10, 11)
@@ -66,8 +73,8 @@ def _shape(line: Line) -> tuple[list[str], list[str], str | None]:
     text = line.text
     words = text.split()
     n = len(words)
-    alpha = [w for w in words if w[:1].isalpha()]
-    caps = sum(1 for w in alpha if w[:1].isupper())
+    alpha = list(filter(str.isalpha, [w[0] for w in words]))  # the words' first letters
+    caps = sum(map(str.isupper, alpha))
     first = text[:1]
     length = "len=" + LEN(n)
     caps_f = "caps=" + CAPS(int(10 * caps / len(alpha)) if alpha else 11)
@@ -125,6 +132,24 @@ def _shape(line: Line) -> tuple[list[str], list[str], str | None]:
     return own, seen_by_neighbours, kind
 
 
+POS_NAME, WPOS_NAME = POS.named("pos="), POS.named("wpos=")
+REL_LEN_NAME = REL_LEN.named("rel_len=")
+PROSE_WINDOW_NAME = PROSE_WINDOW.named("prose_window=")
+DIST_NAME = DIST.named("dist_long=")
+EDGE_NAMES = {off: f"{off}:edge" for off in OFFSETS}
+
+
+@lru_cache(maxsize=4096)  # a page's lines share a few dozen neighbour views
+def _neighbour_names(seen: tuple[str, ...]) -> dict[int, tuple[str, ...]]:
+    """What a line shows its neighbours, named as each neighbour sees it ("-1:len=8")."""
+    return {off: tuple(f"{off}:{s}" for s in seen) for off in OFFSETS}
+
+
+@lru_cache(maxsize=1024)
+def _rule_names(kind: str, since: str) -> tuple[str, str]:
+    return "after_rule=" + kind, f"since_rule={kind}={since}"
+
+
 def line_features(lines: list[Line], extra: list[dict[str, float]] | None = None) -> list:
     """Features of a page's lines, with context from neighbours and the page as a whole: one
     list of indicator names per line, or (with ``extra`` values) one name -> value dict."""
@@ -148,8 +173,7 @@ def line_features(lines: list[Line], extra: list[dict[str, float]] | None = None
     # (a subheading, a caption).
     main = heaviest_run([w if p else 0 for p, w in zip(prose, word_counts)], max_gap=2)
     prose_sums = [0, *itertools.accumulate(prose)]
-    neighbour_views = {off: [[f"{off}:{s}" for s in shape[1]] for shape in shapes] for off in OFFSETS}
-    edges = {off: f"{off}:edge" for off in OFFSETS}
+    neighbour_views = [_neighbour_names(tuple(shape[1])) for shape in shapes]
     words_before = 0
     out = []
     seen: dict[str, int] = {}  # rule kinds met so far: after "Comments" the page rarely returns to the article
@@ -157,23 +181,22 @@ def line_features(lines: list[Line], extra: list[dict[str, float]] | None = None
         own, _, kind = shapes[i]
         f = list(own)
         for k, where in seen.items():
-            f.append("after_rule=" + k)
-            f.append(f"since_rule={k}={SINCE(i - where)}")
+            f.extend(_rule_names(k, SINCE(i - where)))
         if kind:
             seen[kind] = i
         f.append("bias")
-        f.append("pos=" + POS(int(10 * i / max(1, n))))
-        f.append("wpos=" + POS(int(10 * words_before / total_words)))
+        f.append(POS_NAME(int(10 * i / max(1, n))))
+        f.append(WPOS_NAME(int(10 * words_before / total_words)))
         words_before += word_counts[i]
         if counts[lines[i].text] > 1:
             f.append("repeated")
-        f.append("rel_len=" + REL_LEN(int(10 * word_counts[i] / reference)))
+        f.append(REL_LEN_NAME(int(10 * word_counts[i] / reference)))
         if main[0] <= i <= main[1]:
             f.append("in_main_run")
         if i < main[0]:
             f.append("before_main_run")
         lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
-        f.append("prose_window=" + PROSE_WINDOW(int(10 * (prose_sums[hi] - prose_sums[lo]) / (hi - lo))))
+        f.append(PROSE_WINDOW_NAME(int(10 * (prose_sums[hi] - prose_sums[lo]) / (hi - lo))))
         if long_idx:
             if first_long <= i <= last_long:
                 f.append("inside_long_span")
@@ -181,7 +204,7 @@ def line_features(lines: list[Line], extra: list[dict[str, float]] | None = None
             d = long_idx[k] - i if k < len(long_idx) else n  # nearest long line below or at i ...
             if k > 0:
                 d = min(d, i - long_idx[k - 1])  # ... or above it
-            f.append("dist_long=" + DIST(d))
+            f.append(DIST_NAME(d))
             if i < first_long:
                 f.append("before_first_long")
             if i > last_long:
@@ -191,9 +214,9 @@ def line_features(lines: list[Line], extra: list[dict[str, float]] | None = None
         for off in OFFSETS:
             j = i + off
             if 0 <= j < n:
-                f.extend(neighbour_views[off][j])
+                f.extend(neighbour_views[j][off])
             else:
-                f.append(edges[off])
+                f.append(EDGE_NAMES[off])
         if extra:
             d = dict.fromkeys(f, 1.0)
             d.update(extra[i])

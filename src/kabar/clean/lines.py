@@ -121,22 +121,26 @@ def html_lines(html) -> list[Line]:
 
     def flush():
         if parts:
-            joined = "".join(p for p, _ in parts)
-            text = WHITESPACE.sub(" ", joined).strip()
+            text = " ".join("".join([p for p, _ in parts]).split())  # whitespace collapsed, as text_lines
             if text:
-                linked = sum(len(p.strip()) for p, is_link in parts if is_link)
-                total = sum(len(p.strip()) for p, _ in parts) or 1
-                lines.append(Line(text, state["tag"], min(1.0, linked / total), state["hints"]))
+                linked = total = 0
+                for p, is_link in parts:
+                    size = len(p.strip())
+                    total += size
+                    if is_link:
+                        linked += size
+                lines.append(Line(text, state["tag"], min(1.0, linked / (total or 1)), state["hints"]))
             parts.clear()
 
     def walk(el, hints, tag, in_link):
-        name = el.tag if isinstance(el.tag, str) else None
-        if name is None:  # comments, processing instructions: only their tail is text
+        name = el.tag
+        if not isinstance(name, str):  # comments, processing instructions: only their tail is text
             if el.tail:
                 parts.append((el.tail, in_link))
             return
         name = name.lower()
-        if name in INVISIBLE or el.get("hidden") is not None or HIDDEN_STYLE.search(el.get("style", "")):
+        style = el.get("style")
+        if name in INVISIBLE or el.get("hidden") is not None or (style and HIDDEN_STYLE.search(style)):
             if el.tail:
                 parts.append((el.tail, in_link))
             return

@@ -346,7 +346,8 @@ def main() -> None:
             server_context.__exit__(None, None, None)
     report = {
         "database": "postgresql" if args.postgres else "sqlite",
-        "corpus": "examples/corpus", "batch_size": args.batch_size, "seed": args.seed,
+        "corpus": "examples/corpus", "batch_size": args.batch_size, "checkpoint_articles": CHECKPOINT_ARTICLES,
+        "seed": args.seed,
         "python_hash_seed": args.hash_seed,
         "code": "src/kabar copied when the run started (git " + _git_head() + ")",
         "reference": {"articles": len(reference["articles"]), "stories": len(reference["stories"]),
@@ -375,7 +376,9 @@ def markdown(report: dict[str, Any], argv: str) -> str:
         "# Crash safety (bench/crash.py)", "",
         f"`.venv/bin/python bench/crash.py {argv}`".replace(" `", "`"), "",
         f"Database: {report['database']}. Input: the sample corpus ({ref['articles']} articles, "
-        f"{ref['stories']} stories), `--batch-size {report['batch_size']}`. The uninterrupted run took "
+        f"{ref['stories']} stories), `--batch-size {report['batch_size']}`, a whole-state checkpoint every "
+        f"{report.get('checkpoint_articles')} articles (changes logged and stored articles replayed between "
+        "them); the state compared is the one an ingest loads. The uninterrupted run took "
         f"{ref['seconds']} s on a busy 2-CPU machine (load average at the end "
         f"{report['load_average_at_end']}); kill delays are uniform in [0, that time], seed {report['seed']}; "
         f"PYTHONHASHSEED={report['python_hash_seed']} for every ingest. Every process ran {report['code']}.", "",

@@ -3,8 +3,15 @@ at local[1] and local[2], on N articles replayed from ../shared/data/clickid-201
 (ids and dates shifted per replay round, so every copy is new content), with peak memory.
 
     .venv/bin/python bench/scale.py --n 10000 [--n 100000] [--only sqlite,postgres,spark1,spark2]
+                                    [--label NAME]
 
-Writes bench/results/scale.json and scale.md (with the projection for a 10M-article archive).
+Writes bench/results/scale.json (scale.md is written by hand from it). Each run records wall
+seconds, the child's CPU seconds (user + system: less sensitive to a busy machine than wall time)
+and peak RSS; after the SQLite ingest, ``state`` gives what the stages' state costs in that
+database: what saving it whole takes (what every batch paid before checkpoints), what loading it
+takes (checkpoint, logged changes, replay), and the size of the logged changes per batch.
+``--label`` stores the rows under another name (e.g. ``sqlite-before`` for a run of older code
+put first on PYTHONPATH).
 """
 
 from __future__ import annotations
@@ -41,13 +48,14 @@ def replay(n: int, out: Path) -> None:
 
 def timed(command: list[str]) -> dict:
     started = time.perf_counter()
-    done = subprocess.run(["/usr/bin/time", "-f", "%M", *command], capture_output=True, text=True)
+    done = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", *command], capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"{command[:3]} failed: {done.stderr[-2000:]}")
-    peak_kb = int(done.stderr.strip().splitlines()[-1])
+    peak_kb, user, system = done.stderr.strip().splitlines()[-1].split()
     lines = done.stdout.strip().splitlines()
-    result = {"seconds": round(seconds, 1), "peak_rss_mb": round(peak_kb / 1024), "summary": lines[-1]}
+    result = {"seconds": round(seconds, 1), "cpu_seconds": round(float(user) + float(system), 1),
+              "peak_rss_mb": round(int(peak_kb) / 1024), "summary": lines[-1]}
     # The Spark job prints where its time went ("seconds {...}") before the summary.
     phases = [line.removeprefix("seconds ") for line in lines if line.startswith("seconds {")]
     if phases:
@@ -56,10 +64,40 @@ def timed(command: list[str]) -> dict:
     return result
 
 
+def state_costs(url: str) -> dict:
+    """What the stages' state costs in a database (CPU seconds of this process)."""
+    from sqlalchemy import func, select
+
+    from kabar.clean import TemplateMemory
+    from kabar.pipeline import load_index, load_logged, load_registry
+    from kabar.store import Store
+    from kabar.store import schema as t
+
+    store = Store(url)
+    out: dict = {}
+    started = time.process_time()
+    stages = {"templates": load_logged(store, "templates", TemplateMemory), "entities": load_registry(store)}
+    index, replayed = load_index(store)
+    stages["stories"] = index
+    out["load_cpu_s"] = round(time.process_time() - started, 2)
+    out["replayed_articles"] = replayed
+    for key, stage in stages.items():
+        started = time.process_time()
+        blob = stage.dumps()
+        out[key] = {"whole_mb": round(len(blob) / 1e6, 2), "whole_dump_cpu_s": round(time.process_time() - started, 3)}
+    with store.engine.connect() as c:
+        for key, n, size in c.execute(select(t.state_log.c.key, func.count(), func.sum(func.length(t.state_log.c.value)))
+                                      .group_by(t.state_log.c.key)):
+            out[key]["log_rows"], out[key]["log_kb_per_row"] = n, round(size / n / 1e3, 1)
+    store.close()
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, action="append")
     parser.add_argument("--only", default="sqlite,postgres,spark1,spark2")
+    parser.add_argument("--label", help="store the rows under this name instead of the run's")
     args = parser.parse_args()
     if not SOURCE.exists():
         raise SystemExit(f"needs {SOURCE}")
@@ -70,16 +108,19 @@ def main() -> None:
             data = Path(folder) / "replay.jsonl"
             replay(n, data)
             row = results.setdefault(str(n), {})
-            for name in args.only.split(","):
-                if name == "sqlite":
+            for run in args.only.split(","):
+                name = args.label or run
+                if run == "sqlite":
                     row[name] = timed([str(kabar), "ingest", str(data), "--db", f"sqlite:///{folder}/bench.db"])
-                elif name == "postgres":
+                    if args.label is None:
+                        row[name]["state"] = state_costs(f"sqlite:///{folder}/bench.db")
+                elif run == "postgres":
                     from tests.store.postgres import postgres_server
 
                     with postgres_server() as server:
                         row[name] = timed([str(kabar), "ingest", str(data), "--db", server.create_database()])
-                elif name.startswith("spark"):
-                    cores = name.removeprefix("spark")
+                elif run.startswith("spark"):
+                    cores = run.removeprefix("spark")
                     row[name] = timed([str(python), "-m", "kabar.spark.job", str(data), "--master", f"local[{cores}]",
                                        "--db", f"sqlite:///{folder}/spark{cores}.db"])
                 row[name]["articles_per_s"] = round(n / row[name]["seconds"], 1)

@@ -7,7 +7,10 @@ import py3langid
 # Malay and Indonesian are one language for a news reader that sees Indonesian first; py3langid
 # confuses the two on short text.
 MERGE = {"ms": "id"}
-SAMPLE_CHARS = 2000  # the start of a long text decides as well as all of it (same answer on 12k shared articles), and faster
+# The start of a long text decides as well as all of it, and the detector walks every byte in
+# Python: 1200 characters give the same answer as 2000 (and as the whole text) on all 12,932
+# texts of ../shared/data (1000 changes one: Indonesian prose quoting English lyrics).
+SAMPLE_CHARS = 1200
 
 
 def detect_language(text: str) -> str:

@@ -16,7 +16,7 @@ from datetime import date
 
 from kabar.records import Article
 
-from .text import Stemmer, content_terms, names, numbers, tokens, years
+from .text import Stemmer, content_terms, name_words, numbers, terms_of, tokens, years
 
 LEAD_PARAGRAPHS = 2
 CENTROID_TERMS = 150
@@ -74,7 +74,10 @@ def build_profile(article: Article, stem: Stemmer) -> ArticleProfile:
     title = article.title or ""
     full_text = "\n".join([title, *body])
     title_terms = content_terms(title, lang, stem)
-    paragraph_terms = [content_terms(p, lang, stem) for p in body]
+    # Every paragraph is tokenised once: its tokens give both its terms and, joined, the
+    # shingles (no token spans a line break, so they are the tokens of the joined body).
+    body_tokens = [tokens(p) for p in article.body]
+    paragraph_terms = [terms_of(toks, lang, stem) for toks in body_tokens[:MAX_PARAGRAPHS]]
     lead_terms = Counter(title_terms)
     for terms in paragraph_terms[:LEAD_PARAGRAPHS]:
         lead_terms.update(terms)
@@ -83,9 +86,7 @@ def build_profile(article: Article, stem: Stemmer) -> ArticleProfile:
     text_terms.update(title_terms)
     for terms in paragraph_terms:
         text_terms.update(terms)
-    name_words: Counter = Counter()
-    for run in names(full_text, lang):
-        name_words.update(run.split())
+    name_counts = Counter(name_words(full_text, lang))
     entities = Counter({e.id: max(1, e.count) for e in article.entities})
     speakers = frozenset(q.speaker_id for q in article.quotes if q.speaker_id)
     event_days = frozenset(
@@ -103,7 +104,7 @@ def build_profile(article: Article, stem: Stemmer) -> ArticleProfile:
         outlet=article.outlet,
         text_terms=text_terms,
         lead_terms=lead_terms,
-        names=name_words,
+        names=name_counts,
         entities=entities,
         speakers=speakers,
         years=frozenset(years(full_text)),
@@ -111,7 +112,7 @@ def build_profile(article: Article, stem: Stemmer) -> ArticleProfile:
         event_days=event_days,
         time=time,
         soft_time=soft_time,
-        shingle_tokens=tokens("\n".join(article.body)),
+        shingle_tokens=[tok for toks in body_tokens for tok in toks],
     )
 
 
@@ -335,4 +336,7 @@ def features(p: ArticleProfile, s: StoryState) -> list[float]:
         cos_text * cos_names,
         entity_conflict(p.entities, s.entities, "per:", leading_person),
         entity_conflict(p.entities, s.entities, "loc:", leading_place),
+        latest_same,
+        latest_differs,
+        cosine(p.vec, s.exemplars[0], 1.0, 1.0) if s.exemplars else 0.0,
     ]

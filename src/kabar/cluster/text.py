@@ -77,17 +77,48 @@ class Stemmer:
     """
 
     def __init__(self) -> None:
-        self._cache: dict[tuple[str, str], str] = {}
+        # language -> {word: stem}; and {word: content term, "" for a dropped word} that
+        # ``content_terms`` reads with one look-up a token instead of four checks and a call.
+        self._stems: dict[str, dict[str, str]] = {}
+        self._terms: dict[str, dict[str, str]] = {}
+        self._size = 0
 
     def __call__(self, word: str, language: str) -> str:
-        key = (language, word)
-        stem = self._cache.get(key)
+        cache = self._stems.get(language)
+        if cache is None:
+            cache = self._stems[language] = {}
+        stem = cache.get(word)
         if stem is None:
-            if len(self._cache) >= _STEM_CACHE_LIMIT:
-                self._cache.clear()
+            self._reserve()
             stem = self._stem_id(word) if language == "id" else _strip_english_suffix(word)
-            self._cache[key] = stem
+            self._stems.setdefault(language, {})[word] = stem
         return stem
+
+    def term_table(self, language: str) -> dict[str, str]:
+        """The caller-filled cache of ``content_terms`` for one language."""
+        table = self._terms.get(language)
+        if table is None:
+            table = self._terms[language] = {}
+        return table
+
+    def _reserve(self) -> None:
+        # A stream's vocabulary never stops growing: both caches are emptied together when
+        # full (stems depend on the word alone, so this changes speed, never results).
+        self._size += 1
+        if self._size > _STEM_CACHE_LIMIT:
+            self._stems.clear()
+            self._terms.clear()
+            self._size = 1
+
+    def content_term(self, token: str, language: str, stop: frozenset[str]) -> str:
+        """The content term of one lower-cased token, "" when it is dropped; remembered."""
+        if len(token) < 2 or token in stop or token.isdigit():
+            term = ""
+        else:
+            term = self(token, language)
+        self._reserve()
+        self.term_table(language)[token] = term
+        return term
 
     def _stem_id(self, word: str) -> str:
         stem = _id_stem_table().get(word)
@@ -124,30 +155,51 @@ def tokens(text: str) -> list[str]:
 
 def content_terms(text: str, language: str, stem: Stemmer) -> list[str]:
     """Stemmed tokens without stop words, digits or one-letter words."""
-    stop = stopwords(language)
+    return terms_of(tokens(text), language, stem)
+
+
+def terms_of(words: list[str], language: str, stem: Stemmer) -> list[str]:
+    """``content_terms`` of text already split by ``tokens``."""
+    known = stem.term_table(language)
     out = []
-    for tok in tokens(text):
-        if len(tok) < 2 or tok in stop or tok.isdigit():
-            continue
-        out.append(stem(tok, language))
+    append, lookup = out.append, known.get
+    stop = None
+    for tok in words:
+        term = lookup(tok)
+        if term is None:
+            if stop is None:
+                stop = stopwords(language)
+            term = stem.content_term(tok, language, stop)
+        if term:
+            append(term)
     return out
 
 
 def names(text: str, language: str) -> list[str]:
     """Capitalised word runs inside sentences, lower-cased: a stand-in for named entities
     that works on any text (the annotate stage's linked entities are used when present)."""
+    return [" ".join(words) for words in _name_runs(text, language)]
+
+
+def name_words(text: str, language: str) -> list[str]:
+    """The words of ``names(text, language)``, run after run."""
+    return [word for words in _name_runs(text, language) for word in words]
+
+
+def _name_runs(text: str, language: str):
     stop = stopwords(language)
-    found = []
+    sentence_end = SENTENCE_END.search
     for para in text.split("\n"):
         for match in NAME_RUN.finditer(para):
             run = match.group(0)
             # A lone capitalised word opening a sentence is usually an ordinary word.
-            if " " not in run and SENTENCE_END.search(para[max(0, match.start() - 3) : match.start()]):
-                continue
+            if " " not in run:
+                start = match.start()
+                if sentence_end(para[max(0, start - 3) : start]):
+                    continue
             words = [w for w in run.lower().split() if w not in stop]
             if words:
-                found.append(" ".join(words))
-    return found
+                yield words
 
 
 def years(text: str) -> set[str]:

@@ -336,7 +336,4 @@ def features(p: ArticleProfile, s: StoryState) -> list[float]:
         cos_text * cos_names,
         entity_conflict(p.entities, s.entities, "per:", leading_person),
         entity_conflict(p.entities, s.entities, "loc:", leading_place),
-        latest_same,
-        latest_differs,
-        cosine(p.vec, s.exemplars[0], 1.0, 1.0) if s.exemplars else 0.0,
     ]

@@ -67,7 +67,17 @@ QUOTES = frozenset("\"“'‘")
 OFFSETS = (-2, -1, 1, 2)
 
 
-def _shape(line: Line) -> tuple[list[str], list[str], str | None]:
+def _shape(line: Line) -> tuple[tuple[str, ...], tuple[str, ...], str | None]:
+    return _shape_of(line.text, line.tag, line.link_ratio, line.hints)
+
+
+@lru_cache(maxsize=16384)  # an outlet's menus, share bars and footers recur on every page
+def _shape_of(text: str, tag: str | None, link_ratio: float, hints: frozenset[str]):
+    own, seen_by_neighbours, kind = _line_shape(Line(text, tag, link_ratio, hints))
+    return tuple(own), tuple(seen_by_neighbours), kind
+
+
+def _line_shape(line: Line) -> tuple[list[str], list[str], str | None]:
     """A line's own features (present indicators, in a fixed order), the few of them its
     neighbours also see, and its rule kind."""
     text = line.text

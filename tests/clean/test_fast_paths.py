@@ -64,3 +64,11 @@ def test_remembered_shapes_equal_fresh_ones():
     assert _shape(Line("Share")) != _shape(Line("Share", "div", 1.0, frozenset({"share"})))
     features = line_features(lines)
     assert features[0][:3] == features[3][:3]  # a repeated line shows the same own features
+
+
+@given(st.text(max_size=80))
+@settings(max_examples=500, deadline=None)
+def test_letters_counted_as_str_isalpha(text):
+    from kabar.clean.document import _count_letters
+
+    assert _count_letters(text) == sum(map(str.isalpha, text))

@@ -270,12 +270,23 @@ def _reject_junk(text: str) -> None:
     if not text.strip():
         raise CleanError("empty document: no visible text")
     sample = text[:20000]
-    letters = sum(map(str.isalpha, sample))
+    letters = _count_letters(sample)
     if letters < MIN_LETTERS:
         raise CleanError("no article text: only punctuation or a few characters")
     bad = sample.count("\ufffd") + len(CONTROL_CHARS.findall(sample))
     if bad > 0.05 * len(sample) or letters < 0.4 * (len(sample) - sample.count(" ")):
         raise CleanError("binary or garbled content, not article text")
+
+
+ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _count_letters(text: str) -> int:
+    """How many characters of the text are letters (str.isalpha): the ASCII ones counted in
+    bytes, only the rest one by one."""
+    ascii_letters = len(text.encode("ascii", "ignore").translate(None, ASCII_NON_LETTERS))
+    return ascii_letters + sum(map(str.isalpha, "".join(NON_ASCII.findall(text))))
 
 
 def _looks_pre_extracted(lines: list[Line]) -> bool:

@@ -102,16 +102,23 @@ def viterbi(emissions: np.ndarray, lengths: list[int], transition: np.ndarray) -
         candidates = score[:k, :, None] + transition  # [sequence, from, to]
         back[t] = candidates.argmax(axis=1)  # the first best on ties, as crfsuite
         score[:k] = candidates.max(axis=1) + padded[:k, t, :]
-    last = score.argmax(axis=1).tolist()
-    back_lists = [None] + [b.tolist() for b in back[1:]]
-    out = [0] * position
+    # Back-tracking all sequences at once: at step t the rows still going are again a prefix,
+    # and a row that ended before t keeps its last label until its own end is reached.
+    label = score.argmax(axis=1)
+    paths = np.empty((len(order), width), dtype=np.intp)
+    for t in range(width - 1, -1, -1):
+        k = going[t]
+        paths[:k, t] = label[:k]
+        if t:
+            label[:k] = back[t][_ROWS[:k], label[:k]] if k <= len(_ROWS) else \
+                back[t][np.arange(k), label[:k]]
+    out = np.empty(position, dtype=np.intp)
     for row, s in enumerate(order):
-        label, start = last[row], starts[s]
-        for t in range(lengths[s] - 1, -1, -1):
-            out[start + t] = label
-            if t:
-                label = back_lists[t][row][label]
-    return out
+        out[starts[s]:starts[s] + lengths[s]] = paths[row, :lengths[s]]
+    return out.tolist()
+
+
+_ROWS = np.arange(4096)  # row indices for the back-tracking gather, made once
 
 
 def _cqdb_keys(data: bytes, offset: int, count: int) -> list[str]:

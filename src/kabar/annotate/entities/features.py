@@ -58,6 +58,11 @@ class FeatureExtractor:
         self._near = lru_cache(maxsize=200_000)(self._neighbour_features)
 
     def _word_features(self, word: str) -> tuple[str, ...]:
+        feats = self._all_word_features(word)
+        # The first two stay in place: sentence_features reads the word form at index 1.
+        return tuple(feats[:2]) + self._known(feats[2:])
+
+    def _all_word_features(self, word: str) -> list[str]:
         lower = word.lower()
         shape = short_shape(word)
         feats = [
@@ -83,13 +88,13 @@ class FeatureExtractor:
         cluster = self.clusters.get(lower)
         if cluster:
             feats.extend(f"c{level}={cid}" for level, cid in enumerate(cluster))
-        # The first two stay in place: sentence_features reads the word form at index 1.
-        return tuple(feats[:2]) + self._known(feats[2:])
+        return feats
 
     def _known(self, feats) -> tuple[str, ...]:
         if self.known_attributes is None:
             return tuple(feats)
-        return tuple(f for f in feats if f in self.known_attributes)
+        known = self.known_attributes
+        return tuple([f for f in feats if f in known])  # a list first: faster than a generator
 
     def _context_features(self, word: str) -> tuple[str, ...]:
         """What a token tells its neighbours: its form, shape and list membership."""
@@ -130,7 +135,7 @@ class FeatureExtractor:
     def _neighbour_features(self, word: str) -> tuple[tuple[str, ...], ...]:
         """The word's context features already prefixed for each offset (-1, +1, -2, +2)."""
         ctx = self._context(word)
-        return tuple(self._known(prefix + f for f in ctx) for prefix in _OFFSET_PREFIXES)
+        return tuple([self._known([prefix + f for f in ctx]) for prefix in _OFFSET_PREFIXES])
 
     def sentence_features(self, tokens: list[str], positions=None) -> list[tuple[str, ...]]:
         """Feature lists of the tokens at ``positions`` (all by default), seen in the whole
@@ -141,19 +146,25 @@ class FeatureExtractor:
         """Let ``sentence_rows`` map feature strings to the model's weight rows (``rows``);
         features the model has no weights for are dropped."""
         self._rows = rows
-        self._own_rows = lru_cache(maxsize=200_000)(lambda word: self._encode(self._own(word)))
-        self._near_rows = lru_cache(maxsize=200_000)(
-            lambda word: tuple(self._encode(group) for group in self._near(word)))
-        self._row_of = _RowsOf(self._encode)
+        # Straight from all of a word's features to rows: the rows already leave out what the
+        # model has no weight for, so the string-level pruning (and its caches) is skipped.
+        self._own_rows = lru_cache(maxsize=200_000)(
+            lambda word: self._encode(self._all_word_features(word)))
+        self._near_rows = lru_cache(maxsize=200_000)(self._neighbour_rows)
+        self._row_of = _RowsOf(rows)
 
     def sentence_rows(self, tokens: list[str], positions=None) -> list[tuple[int, ...]]:
         """``sentence_features`` as weight rows of the model given to ``use_rows``: the same
         features in the same order, with the strings looked up once per word form."""
         return self._assemble(tokens, positions, self._own_rows, self._near_rows, self._row_of)
 
+    def _neighbour_rows(self, word: str) -> tuple[tuple[int, ...], ...]:
+        context = self._context_features(word)
+        return tuple([self._encode([prefix + f for f in context]) for prefix in _OFFSET_PREFIXES])
+
     def _encode(self, features) -> tuple[int, ...]:
         rows = self._rows
-        return tuple(rows[f] for f in features if f in rows)
+        return tuple([rows[f] for f in features if f in rows])
 
     def _assemble(self, tokens, positions, own_of, near_of, extra):
         """The one place that decides a token's features: ``own_of``/``near_of`` give a word's
@@ -214,14 +225,16 @@ class _RowsOf(dict):
     """feature -> its model row as a 1-tuple (or () when the model has none), computed on
     first use: a plain dict lookup is the cheapest call in the hot loop."""
 
-    def __init__(self, encode):
+    def __init__(self, model_rows: dict[str, int]):
         super().__init__()
-        self._encode = encode
+        self._model_rows = model_rows
 
     def __missing__(self, feature: str) -> tuple[int, ...]:
+        # Most bigrams of new text are new, so this runs often on a first pass: kept minimal.
         if len(self) > 500_000:  # bigrams of a long ingest: bounded like the word caches
             self.clear()
-        rows = self[feature] = self._encode((feature,))
+        row = self._model_rows.get(feature)
+        rows = self[feature] = () if row is None else (row,)
         return rows
 
 
@@ -275,16 +288,29 @@ def _root_words() -> frozenset[str]:
     return frozenset(w.strip() for w in text.split() if len(w.strip()) > 2)
 
 
+def _by_end(affixes: tuple[str, ...], key) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for affix in affixes:
+        out[key(affix)] = out.get(key(affix), ()) + (affix,)
+    return out
+
+
+# The affixes a word can carry, found by its first two / last letter instead of trying all
+# 18 x 9 pairs: this runs once per new word form, a large part of a first pass over new text.
+_PREFIXES_BY_START = _by_end(_PREFIXES, lambda p: p[:2])
+_SUFFIXES_BY_END = _by_end(_SUFFIXES, lambda s: s[-1])
+
+
 def dictionary_root(lower: str) -> str | None:
     """"w" when the word itself is a root word, "a" when it is one with common affixes."""
     roots = _root_words()
     if lower in roots:
         return "w"
-    for prefix in ("",) + _PREFIXES:
-        if not lower.startswith(prefix):
-            continue
+    prefixes = ("",) + tuple(p for p in _PREFIXES_BY_START.get(lower[:2], ()) if lower.startswith(p))
+    suffixes = ("",) + tuple(s for s in _SUFFIXES_BY_END.get(lower[-1:], ()) if lower.endswith(s))
+    for prefix in prefixes:
         stem = lower[len(prefix):]
-        for suffix in ("",) + _SUFFIXES:
+        for suffix in suffixes:
             if (prefix or suffix) and stem.endswith(suffix) and stem[:len(stem) - len(suffix)] in roots:
                 return "a"
     return None

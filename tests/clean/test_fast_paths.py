@@ -72,3 +72,31 @@ def test_letters_counted_as_str_isalpha(text):
     from kabar.clean.document import _count_letters
 
     assert _count_letters(text) == sum(map(str.isalpha, text))
+
+
+CUE_PIECES = ["menurut", "MENURUT", "Dilansir dari", "kantor berita", "harian", "said", "ſaid", "\u212aoran",
+              "via", "İni", "ıa", "as reported by", "seperti dikutip", "laman", " ", ", ", "x", "-", "Reuters"]
+
+
+@given(st.lists(st.sampled_from(CUE_PIECES), max_size=12))
+@settings(max_examples=400, deadline=None)
+def test_cue_scans_with_a_look_ahead_find_what_the_plain_alternations_find(pieces):
+    from kabar.clean.metadata import MEDIA_ONLY_CUES, _cue_patterns
+    from kabar.clean.rules import cite_cues, source_descriptors
+
+    text = "".join(pieces)
+    cue_re, descriptor_re = _cue_patterns()
+    plain_cue = re.compile(r"\b(?:" + "|".join(cite_cues()) + r")\b", re.I)
+    plain_descriptor = re.compile(r"\b(?:" + "|".join(re.escape(d) for d in source_descriptors()) + r")\s+", re.I)
+    plain_media = re.compile(r"\b(melansir|dilansir(?: dari)?|mengutip(?: dari)?|dikutip dari|seperti dikutip"
+                             r"(?: dari)?|as reported by)\s+(?:laman\s+|situs\s+|media\s+)?", re.I)
+    for fast, plain in ((cue_re, plain_cue), (descriptor_re, plain_descriptor), (MEDIA_ONLY_CUES, plain_media)):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_first_characters_only_where_plain_to_see():
+    from kabar.clean.metadata import _first_characters
+
+    assert _first_characters("menurut|(?:said|told)|lapor(?:an)?") == {"m", "s", "t", "l"}
+    for unclear in ("a?b", "(?:an)?x", r"\.x", "", "(?:a)(?:b)", "[ab]c", "a*"):
+        assert _first_characters(unclear) is None

@@ -252,15 +252,80 @@ PAREN_AGENCIES = re.compile(r"\(([A-Za-z][A-Za-z .]{1,25}(?:\s*[,/]\s*[A-Za-z][A
 CAPITALISED_NAME = re.compile(r"((?:[A-Z][\w.'-]*|al|dari)(?:\s+(?:[A-Z][\w.'-]*)){0,3})")
 # Cues after which an unknown capitalised name is taken to be a news source: only those that
 # introduce media, never people ("menurut" and "said" also introduce people).
-MEDIA_ONLY_CUES = re.compile(r"\b(melansir|dilansir(?: dari)?|mengutip(?: dari)?|dikutip dari|"
-                             r"seperti dikutip(?: dari)?|as reported by)\s+(?:laman\s+|situs\s+|media\s+)?", re.I)
+def _top_level_alternatives(pattern: str) -> list[str] | None:
+    """"a|b(c|d)" -> ["a", "b(c|d)"]; None for a pattern with a character class (not worth reading)."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            return None
+        depth += (c == "(") - (c == ")")
+        if c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*parts, pattern[start:]]
+
+
+def _first_characters(pattern: str) -> set[str] | None:
+    """The characters a match of a regex alternation can begin with, where that is plain to
+    see (each alternative opens with a letter or digit, or is one group of such alternatives);
+    None otherwise."""
+    alternatives = _top_level_alternatives(pattern)
+    if alternatives is None:
+        return None
+    found: set[str] = set()
+    for alt in alternatives:
+        if alt.startswith("(?:") and alt.endswith(")") and _top_level_alternatives(alt[3:-1]) is not None \
+                and all(d > 0 for d in _depths(alt)[:-1]):  # one group spanning the whole alternative
+            inner = _first_characters(alt[3:-1])
+            if inner is None:
+                return None
+            found |= inner
+        elif alt[:1].isalnum() and alt[1:2] not in ("?", "*", "{"):
+            found.add(alt[0])
+        else:
+            return None
+    return found
+
+
+def _depths(pattern: str) -> list[int]:
+    depth, out, i = 0, [], 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            out.extend((depth, depth))
+            i += 2
+            continue
+        depth += (c == "(") - (c == ")")
+        out.append(depth)
+        i += 1
+    return out
+
+
+def _word_alternation(alternatives: str) -> str:
+    """``\b(?:alternatives)``, with a look-ahead at the characters a match can begin with when
+    they are plain to see: the regex engine then tries the alternatives only at word starts
+    that could begin one, which halves the cost of a scan over a long paragraph. With
+    re.IGNORECASE the class folds case exactly as the alternatives' letters do."""
+    first = _first_characters(alternatives)
+    ahead = f"(?=[{''.join(sorted(first))}])" if first else ""
+    return rf"\b{ahead}(?:{alternatives})"
+
+
+MEDIA_ONLY_CUES = re.compile(_word_alternation(r"melansir|dilansir(?: dari)?|mengutip(?: dari)?|dikutip dari|"
+                                               r"seperti dikutip(?: dari)?|as reported by")
+                             + r"\s+(?:laman\s+|situs\s+|media\s+)?", re.I)
 CUE_WINDOW_WORDS = 9
 
 
 @lru_cache(maxsize=1)
 def _cue_patterns() -> tuple[re.Pattern, re.Pattern]:
-    cue_re = re.compile(r"\b(?:" + "|".join(cite_cues()) + r")\b", re.I)
-    descriptor_re = re.compile(r"\b(?:" + "|".join(re.escape(d) for d in source_descriptors()) + r")\s+", re.I)
+    cue_re = re.compile(_word_alternation("|".join(cite_cues())) + r"\b", re.I)
+    descriptor_re = re.compile(_word_alternation("|".join(re.escape(d) for d in source_descriptors())) + r"\s+", re.I)
     return cue_re, descriptor_re
 
 

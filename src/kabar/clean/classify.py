@@ -22,7 +22,9 @@ from kabar.clean.lines import Line
 from kabar.clean.rules import rule_kind
 
 WORD = re.compile(r"\w+")
-SENTENCE_END = re.compile(r"[.!?…]['\"”’»)]*$")
+SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’»)」』]*$")
+# Chinese and Japanese write no spaces: there a word is counted as about two characters.
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 DATEISH = re.compile(r"\b(19|20)\d\d\b|\b\d{1,2}[/.:]\d{1,2}\b")
 LONG_LINE_WORDS = 25
 JOINED_TITLE = re.compile(r"[a-z?!'’][A-Z][a-z]+ [a-z]")
@@ -67,6 +69,13 @@ QUOTES = frozenset("\"“'‘")
 OFFSETS = (-2, -1, 1, 2)
 
 
+def word_count(text: str, words: list[str] | None = None) -> int:
+    n = len(words if words is not None else text.split())
+    if n * 12 < len(text):  # few spaces for its length: count CJK characters too
+        n = max(n, len(CJK.findall(text)) // 2)
+    return n
+
+
 def _shape(line: Line) -> tuple[tuple[str, ...], tuple[str, ...], str | None]:
     return _shape_of(line.text, line.tag, line.link_ratio, line.hints)
 
@@ -82,7 +91,7 @@ def _line_shape(line: Line) -> tuple[list[str], list[str], str | None]:
     neighbours also see, and its rule kind."""
     text = line.text
     words = text.split()
-    n = len(words)
+    n = word_count(text, words)
     alpha = list(filter(str.isalpha, [w[0] for w in words]))  # the words' first letters
     caps = sum(map(str.isupper, alpha))
     first = text[:1]
@@ -128,6 +137,8 @@ def _line_shape(line: Line) -> tuple[list[str], list[str], str | None]:
     seen_by_neighbours.append(caps_f)
     if bullet:
         seen_by_neighbours.append("bullet")
+    if "joined_title" in own:
+        seen_by_neighbours.append("joined_title")
     kind = rule_kind(text)
     if kind:
         own.append("rule=" + kind)
@@ -165,7 +176,7 @@ def line_features(lines: list[Line], extra: list[dict[str, float]] | None = None
     list of indicator names per line, or (with ``extra`` values) one name -> value dict."""
     shapes = [_shape(l) for l in lines]
     n = len(lines)
-    word_counts = [len(l.text.split()) for l in lines]
+    word_counts = [word_count(l.text) for l in lines]
     counts: dict[str, int] = {}
     for l in lines:
         counts[l.text] = counts.get(l.text, 0) + 1

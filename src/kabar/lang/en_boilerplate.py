@@ -11,7 +11,7 @@ LINE_PATTERNS: tuple[tuple[str, str], ...] = (
                  r"|^(top|most) (rated|recent|popular|liked) comments|^\[? ?read all comments|^leave a reply|^reply$|^\d+ (replies|responses)"
                  r"|^.{2,60}\bon \w+ \d{1,2},? \d{4}( at [\d:]+ ?[ap]\.?m\.?)? (said|says|wrote)\s*:?$"),
     ("share", r"^(share|tweet|email|print|pin|whatsapp|facebook|twitter|linkedin|reddit)"
-              r"( this( article| story)?| on \w+)?$"),
+              r"( this( article| story)?| on \w+)?$|^(like|enjoyed?) this (story|article|post)\? share it"),
     ("navigation", r"^(home|menu|search|sign in|log ?in|subscribe|skip to (main )?content|you are at:|more news"
                    r"|back to top|next|previous|close)$"),
     ("ad", r"^(advertisement|sponsored( content)?|scroll to continue with content|continue reading below|ad)$"),
@@ -33,6 +33,8 @@ RELATED_HEADERS: tuple[str, ...] = (
     r"^(read|see) (more|also)\b",
     r"^(related|more) (stories|articles|news|coverage|from)\b",
     r"^(related|recommended|most (read|popular)|trending|you may also like|what to read next)\s*:?$",
+    r"^(most (read|popular|viewed|shared|watched))( (stories|articles|videos|news|now|today|this week))?\s*:?$",
+    r"^(you (might|may) (also )?(like|enjoy)|more to (read|explore))\b",
 )
 
 BYLINE_KEYS: tuple[str, ...] = ("by", "written by", "author", "reporting by", "editing by", "reported by")

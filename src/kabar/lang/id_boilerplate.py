@@ -8,6 +8,8 @@ in the code that uses it.
 # (kind, pattern): a line matching the pattern is boilerplate of that kind.
 LINE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("font-controls", r"^(a\s*){2,3}(pengaturan font)?$|^pengaturan font$|^ukuran (huruf|font)"),
+    # the page's time stamp, with or without the newsroom before it: "Tim Redaksi - Senin, 08 Jul 2024 14:05 WIB"
+    ("date", r"^.{0,60}\b\d{1,2}[:.]\d{2}\s*(wib|wita|wit)\s*$"),
     ("caption", r"^(foto|gambar|ilustrasi|sumber foto|kredit foto)\s*:"),
     ("caption", r"^\(?(foto|ilustrasi|dok(umentasi)?|istimewa)\s*[:./]"),
     ("caption", r"^\(?(ilustrasi|istimewa|dok\. ?pribadi)\)?$"),

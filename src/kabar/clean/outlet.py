@@ -83,7 +83,7 @@ class SelfNames:
             self.logo = first
         self.copyright = next((c for c in (copyright_owner(l) for l in reversed(boilerplate)
                                            if "©" in l or "opyright" in l or "(c)" in l.lower()) if c), None)
-        self._haystack = [NON_ALNUM.sub("", l.lower()) for l in boilerplate if l != first]
+        self._boilerplate = [l for l in boilerplate if l != first]  # searched only when a logo asks
 
     def add(self, spelling: str) -> None:
         key = name_key(spelling)
@@ -99,7 +99,7 @@ class SelfNames:
         copyright owner; else a name met once (a dateline's "KOMPAS.com")."""
         if self.logo:
             key = name_key(self.logo)
-            if key in self.spellings or any(key in h for h in self._haystack):
+            if key in self.spellings or any(key in NON_ALNUM.sub("", l.lower()) for l in self._boilerplate):
                 return display_name([self.logo] + self.spellings.get(key, []))
         if self.copyright:
             key = name_key(self.copyright)

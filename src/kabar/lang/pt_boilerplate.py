@@ -10,7 +10,10 @@ LINE_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 
 RELATED_HEADERS: tuple[str, ...] = (
-    r"^(você (também )?pode (gostar|se interessar)|veja também|leia também|leia mais|saiba mais)\b",
+    # a header alone on its line; "Leia também: <title>" carries the link after it
+    r"^(você (também )?pode (gostar|se interessar)( de| também)?|veja também|leia também|leia mais|saiba mais)"
+    r"\s*(\.\.\.|…|:)?\s*$",
+    r"^(veja|leia) também\s*:",
     r"^(notícias|matérias|posts|artigos) relacionad[oa]s\s*:?$",
     r"^(mais (lidas|lidos|vistas|vistos|populares))\s*:?$",
 )

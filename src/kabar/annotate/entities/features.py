@@ -115,10 +115,9 @@ class FeatureExtractor:
         out: list[str | None] = [None] * len(tokens)
         phrases = self.gazetteer.phrases
         openers = self._phrase_openers
-        i = 0
-        while i < len(tokens):
-            if not tokens[i][:1].isupper() or lowered[i] not in openers:
-                i += 1
+        free_from = 0  # words inside a matched phrase open no other
+        for i, token in enumerate(tokens):
+            if i < free_from or lowered[i] not in openers or not token[:1].isupper():
                 continue
             for n in range(min(MAX_PHRASE_TOKENS, len(tokens) - i), 0, -1):
                 types = phrases.get(" ".join(lowered[i:i + n]))
@@ -126,10 +125,8 @@ class FeatureExtractor:
                     out[i] = "B-" + types
                     for j in range(i + 1, i + n):
                         out[j] = "I-" + types
-                    i += n
+                    free_from = i + n
                     break
-            else:
-                i += 1
         return out
 
     def _neighbour_features(self, word: str) -> tuple[tuple[str, ...], ...]:

@@ -189,13 +189,14 @@ def _spans_of(paragraph, p_index, offsets, tokens, tags) -> list[Span]:
 
 
 def _add_known(tokens: list[str], tags: list[str], known_type, max_tokens: int = 4) -> None:
-    i = 0
-    while i < len(tokens):
-        if tags[i] != "O" or not tokens[i][:1].isupper():
-            i += 1
+    # Only capitalised words the model left untagged can open a known name: visiting just those
+    # (a tag set here makes the words it covers non-"O") skips most of a sentence.
+    n_tokens = len(tokens)
+    for i in [i for i, token in enumerate(tokens) if token[:1].isupper()]:
+        if tags[i] != "O":
             continue
-        for n in range(min(max_tokens, len(tokens) - i), 0, -1):
-            if any(t != "O" for t in tags[i:i + n]) or not tokens[i + n - 1][:1].isupper():
+        for n in range(min(max_tokens, n_tokens - i), 0, -1):
+            if tags[i:i + n].count("O") != n or not tokens[i + n - 1][:1].isupper():
                 continue
             # Short all-capital aliases ("AS", "UN") only as written in capitals.
             if n == 1 and len(tokens[i]) <= 3 and not tokens[i].isupper():
@@ -203,10 +204,7 @@ def _add_known(tokens: list[str], tags: list[str], known_type, max_tokens: int =
             typ = known_type(" ".join(tokens[i:i + n]))
             if typ:
                 tags[i:i + n] = ["B-" + typ] + ["I-" + typ] * (n - 1)
-                i += n
                 break
-        else:
-            i += 1
 
 
 def split_sentences(paragraph: str) -> list[tuple[int, int]]:

@@ -1,6 +1,6 @@
 """Article-body extraction benchmark on ../shared/data/extraction-dev (HTML and scraped text).
 
-    .venv/bin/python bench/extraction.py [--cv 5] [--data PATH]
+    .venv/bin/python bench/extraction.py [--cv 5] [--worst 15] [--data PATH]
 
 Runs kabar's clean stage, trafilatura, jusText and keep-everything over the same pages in the
 same run, writes each system's predictions as export-shaped JSONL ({"id", "body"}) and scores
@@ -31,13 +31,16 @@ RESULTS = ROOT / "bench" / "results"
 SCORE_LINE = re.compile(r"^F1 ([\d.]+) \(P ([\d.]+) R ([\d.]+)\)")
 
 
-def score(data: Path, bodies: dict[str, list[str]], workdir: Path, name: str) -> dict:
+def score(data: Path, bodies: dict[str, list[str]], workdir: Path, name: str, worst: int = 0) -> dict:
     path = workdir / f"{name}.jsonl"
     with path.open("w", encoding="utf-8") as fh:
         for pid, body in bodies.items():
             fh.write(json.dumps({"id": pid, "body": body}, ensure_ascii=False) + "\n")
     out = subprocess.run([sys.executable, str(data / "score.py"), "--truth", str(data / "ground-truth.json"),
-                          "--articles", str(path)], capture_output=True, text=True, check=False)
+                          "--articles", str(path), *(["--per-doc"] if worst else [])],
+                         capture_output=True, text=True, check=False)
+    if worst:  # the scorer lists pages worst first: where to look next
+        print("\n".join(out.stdout.strip().splitlines()[:worst]))
     last = out.stdout.strip().splitlines()[-1]
     m = SCORE_LINE.match(last)
     if not m:
@@ -132,6 +135,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--cv", type=int, default=0, metavar="K", help="also K-fold cross-validate kabar by site")
+    ap.add_argument("--worst", type=int, default=0, metavar="N", help="print the N worst text pages of the cv run")
     a = ap.parse_args()
     if not (a.data / "ground-truth.json").is_file():
         sys.exit(f"no extraction-dev data at {a.data}")
@@ -163,7 +167,8 @@ def main() -> None:
             cv = cross_validated(a.data, ids, truth, a.cv, workdir)
             for kind in ("html", "text"):
                 name = f"{kind}/kabar-cv{a.cv}"
-                results[name] = score(a.data, cv[kind], workdir, name.replace("/", "-"))
+                results[name] = score(a.data, cv[kind], workdir, name.replace("/", "-"),
+                                      a.worst if kind == "text" else 0)
                 print(f"{name:24s} F1 {results[name]['f1']:.3f}  P {results[name]['p']:.3f}  "
                       f"R {results[name]['r']:.3f}  (models trained without the page's site)", flush=True)
     write_results(results, len(ids), a.cv, os.getloadavg()[0])

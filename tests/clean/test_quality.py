@@ -1,5 +1,7 @@
 """Quality floors on extraction-dev, a little below the figures bench/extraction.py measured
-(html 0.964, text 0.917 with the shipped models), scored with the shared scorer's own code."""
+(html 0.968, text 0.928 with the shipped models, which were trained on these pages; 0.963 and
+0.904 with models that never saw the page's site, ``bench/extraction.py --cv 5``), scored with
+the shared scorer's own code."""
 
 import importlib.util
 import json
@@ -11,7 +13,7 @@ from kabar.records import RawDocument
 
 from .conftest import shared_path
 
-FLOORS = {"html": 0.955, "text": 0.91}
+FLOORS = {"html": 0.96, "text": 0.92}
 
 
 def _scorer():

@@ -230,6 +230,16 @@ def markdown(result: dict) -> str:
                          f"| {r['pairwise_f1']:.3f} | {setting} {r.get(setting, '')} |")
     if "seeds" in result["quality"]:
         lines += ["", f"Seeds: {json.dumps(result['quality']['seeds'])}"]
+    if result.get("heldout"):
+        lines += ["", "Held-out ECB+ BCubed F1 (`python -m kabar.cluster.tune --heldout [--regularisation R "
+                  "--min-cos-text C]`: learned on half the topics, scored on the other half, as held-out topics "
+                  "will see it), by training setting:", ""]
+        for setting, halves in result["heldout"].items():
+            figures = ", ".join(f"{half} {r['bcubed_f1']:.3f}" for half, r in sorted(halves.items()))
+            mean = sum(r["bcubed_f1"] for r in halves.values()) / len(halves)
+            lines.append(f"- {setting}: {figures}; mean {mean:.3f}")
+    if result.get("speed_carried_over"):
+        lines += ["", "The speed table is carried over from the previous full run (`--skip-speed`)."]
     if result.get("speed"):
         lines += ["", "articles/s: the whole of `StoryIndex.add` on one core; features/s: its per-article half "
                   "(`article_features`, parallel: Spark workers); in-order/s: the half that must run in arrival order "
@@ -254,6 +264,13 @@ def main() -> int:
         print(f"no shared data at {devdata.shared_data()}", file=sys.stderr)
         return 1
     result = {"quality": quality(), "speed": []}
+    heldout_path = RESULTS / "clustering.heldout.json"
+    if heldout_path.exists():
+        result["heldout"] = json.loads(heldout_path.read_text(encoding="utf-8"))
+    previous = RESULTS / "clustering.json"
+    if args.skip_speed and previous.exists():  # keep the last measured speed table
+        result["speed"] = json.loads(previous.read_text(encoding="utf-8")).get("speed", [])
+        result["speed_carried_over"] = bool(result["speed"])
     if not args.skip_speed:
         sizes = list(args.sizes) + ([1_000_000] if args.million else [])
         for size in sizes:

@@ -10,6 +10,7 @@ however many articles join it.
 from __future__ import annotations
 
 import math
+import operator
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -126,7 +127,8 @@ def weigh(counts: Counter, idf, keep: int = ARTICLE_TERMS) -> dict[str, float]:
 
 
 def norm(a: dict) -> float:
-    return math.sqrt(sum(v * v for v in a.values()))
+    values = a.values()
+    return math.sqrt(sum(map(operator.mul, values, values)))
 
 
 def cosine(a: dict, b: dict, na: float | None = None, nb: float | None = None) -> float:
@@ -151,10 +153,20 @@ def quantize(vec: dict) -> dict:
 
 
 def _prune(counter: dict, keep: int) -> dict:
+    """The ``keep`` heaviest entries, heaviest first (ties by key)."""
     if len(counter) <= keep:
         return counter
-    top = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]
-    return dict(top)
+    # Only entries at or above the keep-th largest value can stay: the bare values are sorted
+    # in C, and only those few entries get keys built and sorted (the same result as sorting
+    # every entry, for a fraction of the work on a centroid of ~300 terms cut to 150).
+    floor = sorted(counter.values(), reverse=True)[keep - 1]
+    top = [kv for kv in counter.items() if kv[1] >= floor]
+    top.sort(key=_heaviest_first)
+    return dict(top[:keep])
+
+
+def _heaviest_first(kv: tuple) -> tuple:
+    return -kv[1], kv[0]
 
 
 @dataclass
@@ -225,7 +237,8 @@ class StoryState:
         return self._norms[1:]
 
     def top_terms(self, k: int) -> list[str]:
-        return [t for t, _ in sorted(self.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:k]]
+        return list(_prune(self.centroid, k)) if len(self.centroid) > k else [
+            t for t, _ in sorted(self.centroid.items(), key=_heaviest_first)]
 
 
 FEATURES = (
@@ -251,6 +264,13 @@ FEATURES = (
     "cos_text_x_names",
     "person_conflict",
     "place_conflict",
+    # Siblings (two quakes, two rehab stays) tend to differ in the latest year they name: the
+    # year of the event itself, where background years are older.
+    "latest_year_same",
+    "latest_year_differs",
+    # The story's first article is its anchor: a sibling matches the topic words of the
+    # centroid yet reads less like the article that started the story.
+    "first_exemplar",
 )
 
 # Canonical entity ids start with their type ("per:", "loc:", "org:").
@@ -310,9 +330,14 @@ def features(p: ArticleProfile, s: StoryState) -> list[float]:
     cos_names = cosine(p.name_vec, s.names, 1.0, n_names)
     if p.own is None:
         p.own = (sorted(p.name_vec, key=lambda k: (-p.name_vec[k], k))[:SALIENT_NAMES],
-                 _leading(p.entities, "per:"), _leading(p.entities, "loc:"))
-    salient, leading_person, leading_place = p.own
+                 _leading(p.entities, "per:"), _leading(p.entities, "loc:"), max(p.years, default=None))
+    salient, leading_person, leading_place, latest_year = p.own
     salient_shared = sum(1 for k in salient if k in s.names) / len(salient) if salient else 0.0
+    story_latest = max(s.years, default=None)
+    latest_same = latest_differs = 0.0
+    if latest_year is not None and story_latest is not None:
+        latest_same = 1.0 if latest_year == story_latest else 0.0
+        latest_differs = 1.0 - latest_same
     return [
         cos_text,
         cosine(p.lead_vec, s.lead, 1.0, n_lead),
@@ -336,4 +361,7 @@ def features(p: ArticleProfile, s: StoryState) -> list[float]:
         cos_text * cos_names,
         entity_conflict(p.entities, s.entities, "per:", leading_person),
         entity_conflict(p.entities, s.entities, "loc:", leading_place),
+        latest_same,
+        latest_differs,
+        cosine(p.vec, s.exemplars[0], 1.0, 1.0) if s.exemplars else 0.0,
     ]

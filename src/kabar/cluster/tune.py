@@ -30,8 +30,17 @@ from .index import DEFAULT_PARAMS, StoryIndex, load_params
 from .profile import FEATURES, ArticleProfile, StoryState, features
 
 PARAMS_PATH = Path(__file__).resolve().parents[1] / "data" / "cluster" / "params.json"
+# Outside the package: bench/results of a source checkout (absent in an installed package).
+HELDOUT_PATH = Path(__file__).resolve().parents[3] / "bench" / "results" / "clustering.heldout.json"
 THRESHOLDS = [round(0.05 + 0.025 * i, 3) for i in range(27)]  # 0.05 .. 0.7
-REGULARISATION = 1.0
+REGULARISATION = 1.0  # the shipped models' setting
+# Pairs whose text cosine is below this are left out of the fit (None: all pairs are kept).
+TRAIN_MIN_COS_TEXT: float | None = None
+# ``--regularisation 0.2 --min-cos-text 0.05`` raises the leave-topics-out ECB+ BCubed F1 from
+# 0.870 to 0.897 (strong regularisation learns less of the dev topics; leaving out the easy
+# negatives, another topic altogether, makes the fit tell siblings of one topic apart), but
+# lowers the in-sample figures (ECB+ 0.897 -> 0.889, events-id pairwise 0.598 -> 0.543): not
+# shipped yet, see bench/results/clustering.md.
 # Days; a longer look-back must earn its keep. ECB+ would take years (it groups follow-ups
 # months later with an event), but past three months an English report joins another
 # visit of the same minister (examples/corpus): 90 is the cap.
@@ -72,14 +81,17 @@ class _TeacherForcedIndex(StoryIndex):
 
 def pair_examples(sets: list[tuple[list[Article], dict[str, str]]]) -> tuple[np.ndarray, np.ndarray]:
     rows, labels = [], []
+    cos_text = FEATURES.index("cos_text")
     for articles, gold in sets:
         # Every gap is compared, so that the time-gap weights see far candidates too.
         index = _TeacherForcedIndex(gold, {**DEFAULT_PARAMS, "max_gap_days": max(GAPS)})
         for article in articles:
             if article.id in gold:
                 index.add(article)
-        rows += index.rows
-        labels += index.labels
+        for row, label in zip(index.rows, index.labels):
+            if TRAIN_MIN_COS_TEXT is None or row[cos_text] >= TRAIN_MIN_COS_TEXT:
+                rows.append(row)
+                labels.append(label)
     return np.array(rows), np.array(labels)
 
 
@@ -87,12 +99,20 @@ def pair_examples(sets: list[tuple[list[Article], dict[str, str]]]) -> tuple[np.
 # or a longer gap never argues for it. Without them, quirks of two small dev sets (every
 # events-id candidate is from the same day) teach the opposite.
 POSITIVE = {"cos_text", "cos_lead", "cos_names", "cos_entities", "speaker_shared", "year_shared",
-            "number_share", "day_shared", "max_exemplar", "salient_names_shared", "cos_text_x_names"}
-NEGATIVE = {"year_conflict", "day_conflict", "log_time_gap", "log_soft_gap", "person_conflict", "place_conflict"}
+            "number_share", "day_shared", "max_exemplar", "salient_names_shared", "cos_text_x_names",
+            "latest_year_same", "first_exemplar"}
+NEGATIVE = {"year_conflict", "day_conflict", "log_time_gap", "log_soft_gap", "person_conflict", "place_conflict",
+            "latest_year_differs"}
 
 
-def fit(x: np.ndarray, y: np.ndarray, regularisation: float = REGULARISATION) -> dict:
+def _set_training(regularisation: float, min_cos_text: float | None) -> None:
+    global REGULARISATION, TRAIN_MIN_COS_TEXT
+    REGULARISATION, TRAIN_MIN_COS_TEXT = regularisation, min_cos_text
+
+
+def fit(x: np.ndarray, y: np.ndarray, regularisation: float | None = None) -> dict:
     """L2-regularised logistic regression with sign constraints (scikit-learn's has none)."""
+    regularisation = REGULARISATION if regularisation is None else regularisation
     n, d = x.shape
     xb = np.hstack([x, np.ones((n, 1))])
 
@@ -162,7 +182,7 @@ def learn(ecb, events, only: set[str] | None = None) -> dict:
     models["*"] = {**fit(x, y), "threshold": DEFAULT_PARAMS["threshold"]}
     # Each language's model from its own set. (Pooling both sets for the small Indonesian one,
     # strongly regularised, kept look-alike arrests apart but cost examples/corpus its recall.)
-    training = {"en": ([ecb], REGULARISATION), "id": ([events], REGULARISATION)}
+    training = {"en": ([ecb], None), "id": ([events], None)}
     for lang, (data, _) in by_language.items():
         if data:
             sets, regularisation = training[lang]
@@ -213,14 +233,26 @@ def main() -> None:
     ap.add_argument("--heldout", action="store_true", help="also report a held-out ECB+ estimate")
     ap.add_argument("--plain", action="store_true", help="use unannotated articles")
     ap.add_argument("--out", type=Path, default=PARAMS_PATH)
+    ap.add_argument("--heldout-out", type=Path, default=HELDOUT_PATH,
+                    help="where the held-out estimate is written (read by bench/clustering.py)")
     ap.add_argument("--only", nargs="*", help="retune only these language models (en id *); keep the shipped others")
+    ap.add_argument("--regularisation", type=float, default=REGULARISATION, help="L2: smaller is stronger")
+    ap.add_argument("--min-cos-text", type=float, default=TRAIN_MIN_COS_TEXT,
+                    help="leave pairs with a lower text cosine out of the fit (the easy negatives)")
     args = ap.parse_args()
+    _set_training(args.regularisation, args.min_cos_text)
     ecb = devdata.ecbplus(annotated=not args.plain)
     events = devdata.events_id(annotated=not args.plain)
     if not ecb and not events:
         raise SystemExit(f"no dev data under {devdata.shared_data()}")
     if args.heldout and ecb:
-        print(json.dumps(heldout(ecb, events), indent=1))
+        estimate = heldout(ecb, events)
+        print(json.dumps(estimate, indent=1))
+        if args.heldout_out and args.heldout_out.parent.is_dir():
+            # One entry per training setting, so the shipped and a candidate setting sit side by side.
+            runs = json.loads(args.heldout_out.read_text(encoding="utf-8")) if args.heldout_out.exists() else {}
+            runs[f"regularisation {args.regularisation}, min_cos_text {args.min_cos_text}"] = estimate
+            args.heldout_out.write_text(json.dumps(runs, indent=1) + "\n", encoding="utf-8")
     params = learn(ecb, events, set(args.only) if args.only else None)
     for name, data in (("ecbplus-dev", ecb), ("events-id-dev", events)):
         if data:

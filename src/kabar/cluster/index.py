@@ -16,6 +16,8 @@ import pickle
 import zlib
 from importlib import resources
 
+import numpy as np
+
 from kabar.records import Article, Assignment
 
 from .duplicates import DuplicateFinder
@@ -101,8 +103,13 @@ class StoryIndex:
         self.storylines = StorylineIndex(
             self.params["storyline_min_shared"], self.params["storyline_min_similarity"]
         )
-        self._postings: dict[str, dict[str, None]] = {}  # name or entity key -> stories
-        self._term_postings: dict[str, dict[str, float]] = {}  # term -> {story: centroid weight}
+        self._postings: dict[str, dict[int, None]] = {}  # name or entity key -> story slots
+        # term -> {story slot: centroid weight over the centroid's norm}. Stories are numbered
+        # by slot so that candidate retrieval can sum postings as numpy arrays.
+        self._term_postings: dict[str, dict[int, float]] = {}
+        self._slot_of: dict[str, int] = {}
+        self._story_at: list[str | None] = []
+        self._free_slots: list[int] = []
         self._story_terms: dict[str, tuple[str, ...]] = {}
         self._storyline_changes: dict[str, str] = {}
         self._story_keys: dict[str, tuple[str, ...]] = {}
@@ -285,38 +292,64 @@ class StoryIndex:
                 return True
             return story.tmin - max_gap <= profile.time <= story.tmax + max_gap
 
-        dots: dict[str, float] = {}
-        dots_get = dots.get  # the hottest loop of clustering: ~900 postings an article at 10k
-        for term, weight in _heaviest(profile.vec, QUERY_TERMS):
-            posting = self._term_postings.get(term)
-            if not posting or len(posting) > MAX_POSTING_SCAN:
-                continue
-            for sid, story_weight in posting.items():
-                dots[sid] = dots_get(sid, 0.0) + weight * story_weight
         stories = self.stories
-        # Postings hold centroid weights over the centroid's norm: the sums are cosines.
-        nearest = _nearest(dots, 4 * TEXT_CANDIDATES)
+        nearest = self._text_nearest(profile.vec, 4 * TEXT_CANDIDATES)
         out: dict[str, StoryState] = {}
         for sid, _ in nearest:
             if len(out) >= TEXT_CANDIDATES:
                 break
             if near_in_time(stories[sid]):
                 out[sid] = stories[sid]
-        shared: dict[str, int] = {}
+        sharing: list[int] = []  # a story's slot once for every name or entity it shares
         for key in _query_keys(profile):
             posting = self._postings.get(key, ())
-            if len(posting) > MAX_POSTING_SCAN:
-                continue
-            for sid in posting:
-                shared[sid] = shared.get(sid, 0) + 1
+            if len(posting) <= MAX_POSTING_SCAN:
+                sharing.extend(posting)
+        shared: dict[str, int] = {}
+        if sharing:
+            counts = np.bincount(np.fromiter(sharing, dtype=np.intp, count=len(sharing)))
+            slots = np.flatnonzero(counts)
+            story_at = self._story_at
+            shared = dict(zip([story_at[i] for i in slots.tolist()], counts[slots].tolist()))
         added = 0
-        for sid, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])):
+        for sid in _most_shared(shared, NAME_CANDIDATES + len(out)):
             if added >= NAME_CANDIDATES:
                 break
             if sid not in out and near_in_time(stories[sid]):
                 out[sid] = stories[sid]
                 added += 1
         return list(out.values())
+
+    def _text_nearest(self, vec: dict[str, float], k: int) -> list[tuple[str, float]]:
+        """The ``k`` active stories whose centroids have the largest cosine with ``vec`` over
+        its heaviest terms, as (story, cosine), largest first (ties by story id)."""
+        # The hottest loop of clustering (thousands of postings an article): the query terms'
+        # postings are gathered into flat arrays and summed per story by one ``np.bincount``,
+        # which adds each story's products in array order, i.e. term after term, as a plain
+        # loop would: the same floats. (One numpy pass for all terms: a call per term would
+        # cost more than it saves on the many short postings.)
+        term_postings = self._term_postings
+        slots: list[int] = []
+        story_weights: list[float] = []
+        query_weights: list[float] = []
+        sizes: list[int] = []
+        for term, weight in _heaviest(vec, QUERY_TERMS):
+            posting = term_postings.get(term)
+            if not posting or len(posting) > MAX_POSTING_SCAN:
+                continue
+            slots.extend(posting)
+            story_weights.extend(posting.values())
+            query_weights.append(weight)
+            sizes.append(len(posting))
+        if not slots:
+            return []
+        slot_array = np.fromiter(slots, dtype=np.intp, count=len(slots))
+        products = np.repeat(np.array(query_weights), sizes) * np.fromiter(
+            story_weights, dtype=np.float64, count=len(story_weights))
+        sums = np.bincount(slot_array, weights=products)
+        touched = np.flatnonzero(np.bincount(slot_array))
+        # Postings hold centroid weights over the centroid's norm: the sums are cosines.
+        return self._nearest_slots(touched, sums, k)
 
     def _best_story(self, profile: ArticleProfile) -> StoryState | None:
         best, best_p = None, self._model(profile)[2]
@@ -329,14 +362,22 @@ class StoryIndex:
     # -- bookkeeping --------------------------------------------------------------------
     def _index_story(self, story: StoryState) -> None:
         # Every centroid term points at the story with its current weight.
-        old_terms = self._story_terms.get(story.id, ())
-        for term in old_terms:
-            if term not in story.centroid:
-                _drop(self._term_postings, term, story.id)
+        sid, centroid, term_postings = story.id, story.centroid, self._term_postings
+        slot = self._slot_of.get(sid)
+        if slot is None:
+            slot = self._claim_slot(sid)
+        for term in self._story_terms.get(sid, ()):
+            if term not in centroid:
+                _drop(term_postings, term, slot)
         length = story.norms()[0] or 1.0
-        for term, weight in story.centroid.items():
-            self._term_postings.setdefault(term, {})[story.id] = weight / length
-        self._story_terms[story.id] = tuple(story.centroid)
+        postings_get = term_postings.get
+        for term, weight in centroid.items():
+            posting = postings_get(term)
+            if posting is None:
+                term_postings[term] = {slot: weight / length}
+            else:
+                posting[slot] = weight / length
+        self._story_terms[sid] = tuple(centroid)
         keys = _story_keys(story)
         old = self._story_keys.get(story.id, ())
         if keys == old:
@@ -344,16 +385,42 @@ class StoryIndex:
         new = set(keys)
         for key in old:
             if key not in new:
-                _drop(self._postings, key, story.id)
+                _drop(self._postings, key, slot)
         for key in keys:
-            self._postings.setdefault(key, {})[story.id] = None
+            self._postings.setdefault(key, {})[slot] = None
         self._story_keys[story.id] = keys
 
+    def _claim_slot(self, sid: str) -> int:
+        if self._free_slots:
+            slot = self._free_slots.pop()
+            self._story_at[slot] = sid
+        else:
+            slot = len(self._story_at)
+            self._story_at.append(sid)
+        self._slot_of[sid] = slot
+        return slot
+
+    def _nearest_slots(self, slots: np.ndarray, sums: np.ndarray, k: int) -> list[tuple[str, float]]:
+        """The ``k`` largest (story, sum) over ``slots`` by (sum, story), largest first: the
+        k-th largest sum is found in numpy, and only the few stories at or above it are sorted."""
+        values = sums[slots]
+        if len(slots) > k:
+            floor = np.partition(values, len(values) - k)[len(values) - k]
+            keep = values >= floor
+            slots, values = slots[keep], values[keep]
+        story_at = self._story_at
+        top = sorted(zip(values.tolist(), [story_at[i] for i in slots.tolist()]), reverse=True)
+        return [(sid, v) for v, sid in top[:k]]
+
     def _unindex_story(self, sid: str) -> None:
+        slot = self._slot_of.pop(sid, None)
         for term in self._story_terms.pop(sid, ()):
-            _drop(self._term_postings, term, sid)
+            _drop(self._term_postings, term, slot)
+        if slot is not None:
+            self._story_at[slot] = None
+            self._free_slots.append(slot)
         for key in self._story_keys.pop(sid, ()):
-            _drop(self._postings, key, sid)
+            _drop(self._postings, key, slot)
 
     def _salient(self, story: StoryState) -> tuple[str, ...]:
         source = story.entities or {"n:" + k: v for k, v in story.names.items()}
@@ -378,12 +445,24 @@ class StoryIndex:
         idle = self.params["idle_articles"]
         recent = self.seq - self.params["recent_articles"]
 
-        def stale(day: int | None, seq: int) -> bool:
-            if seq < self.seq - idle:
-                return True
-            return seq < recent and self.clock is not None and day is not None and day < self.clock - window
-
-        stale_stories = [sid for sid, s in self.stories.items() if stale(s.tmax, s.last_seq)]
+        # Stale: idle for ``idle`` arrivals, or not touched in the last ``recent_articles``
+        # and dated before the window. Written out inline: the sweep reads every active story
+        # and every article of the window.
+        idle_before = self.seq - idle
+        if self.clock is None:
+            stale_stories = [sid for sid, s in self.stories.items() if s.last_seq < idle_before]
+            old_articles = [aid for aid, (_, seq, _) in self.article_meta.items() if seq < idle_before]
+        else:
+            window_start = self.clock - window
+            stale_stories = [
+                sid for sid, s in self.stories.items()
+                if s.last_seq < idle_before
+                or (s.last_seq < recent and s.tmax is not None and s.tmax < window_start)
+            ]
+            old_articles = [
+                aid for aid, (day, seq, _) in self.article_meta.items()
+                if seq < idle_before or (seq < recent and day is not None and day < window_start)
+            ]
         for sid in stale_stories:
             story = self.stories.pop(sid)
             if story.n == 1 and story.storyline is None:
@@ -393,7 +472,6 @@ class StoryIndex:
             else:
                 self._update_storyline(story)
             self._unindex_story(sid)
-        old_articles = [aid for aid, (day, seq, _) in self.article_meta.items() if stale(day, seq)]
         for aid in old_articles:
             del self.article_meta[aid]
             self.duplicates.remove(aid)
@@ -403,27 +481,24 @@ def _top(d: dict, k: int) -> list:
     return [key for key, _ in sorted(d.items(), key=lambda kv: (-kv[1], str(kv[0])))[:k]]
 
 
-def _drop(postings: dict, key: str, sid: str) -> None:
+def _drop(postings: dict, key: str, member) -> None:
     posting = postings.get(key)
     if posting is not None:
-        posting.pop(sid, None)
+        posting.pop(member, None)
         if not posting:
             del postings[key]
 
 
-def _nearest(dots: dict[str, float], k: int) -> list[tuple[str, float]]:
-    """The ``k`` largest (story, value) by (value, story), largest first.
-
-    The same as ``heapq.nlargest(k, dots.items(), key=lambda kv: (kv[1], kv[0]))``, several
-    times faster: the k-th largest value is found on the bare floats (in C), and only the few
-    entries at or above it are built into keys and sorted.
-    """
-    if len(dots) <= k:
-        return sorted(dots.items(), key=lambda kv: (kv[1], kv[0]), reverse=True)
-    floor = heapq.nlargest(k, dots.values())[-1]
-    top = [(v, sid) for sid, v in dots.items() if v >= floor]
-    top.sort(reverse=True)
-    return [(sid, v) for v, sid in top[:k]]
+def _most_shared(shared: dict[str, int], first: int):
+    """Stories by (-count, id): the first ``first`` from a heap, the rest (rarely read, when
+    the first are too far in time) from a full sort."""
+    order = lambda kv: (-kv[1], kv[0])  # noqa: E731
+    head = heapq.nsmallest(first, shared.items(), key=order)
+    for sid, _ in head:
+        yield sid
+    if len(shared) > first:
+        for sid, _ in sorted(shared.items(), key=order)[first:]:
+            yield sid
 
 
 def _heaviest(vec: dict[str, float], k: int) -> list[tuple[str, float]]:

@@ -53,9 +53,9 @@ class StorylineIndex:
                     shared[other] = shared.get(other, 0) + 1
         best, best_score = None, 0.0
         term_set = set(terms)
-        for other, count in sorted(shared.items()):
-            if count < self.min_shared:
-                continue
+        # Most stories share one entity only: they are dropped before sorting, not after.
+        min_shared = self.min_shared
+        for other, count in sorted(kv for kv in shared.items() if kv[1] >= min_shared):
             summ = self.summaries[other]
             overlap = len(term_set & set(summ.terms))
             similarity = overlap / math.sqrt(max(1, len(term_set)) * max(1, len(summ.terms)))

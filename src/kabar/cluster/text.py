@@ -21,7 +21,7 @@ SENTENCE_END = re.compile(r"(?:^|[.!?:\"“”]\s*|[-–—]\s*)$")
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
 
-_STEM_CACHE_LIMIT = 300_000
+_STEM_CACHE_LIMIT = 600_000  # entries of the stem and content-term caches together
 
 
 def _lang_word_file(name: str) -> set[str]:

@@ -12,6 +12,13 @@ database: what saving it whole takes (what every batch paid before checkpoints),
 takes (checkpoint, logged changes, replay), and the size of the logged changes per batch.
 ``--label`` stores the rows under another name (e.g. ``sqlite-before`` for a run of older code
 put first on PYTHONPATH).
+
+    .venv/bin/python bench/scale.py --index-state 10000 100000
+
+adds StoryIndex alone (bench/clustering.py's replayed CLICK-ID articles, no store) and prints,
+at each size, what ``dumps()`` costs and how its parts divide it (stories, df, article_meta,
+duplicates, storylines; pickle and zlib apart), in CPU seconds; written to scale.json as
+``index_state``.
 """
 
 from __future__ import annotations
@@ -93,14 +100,57 @@ def state_costs(url: str) -> dict:
     return out
 
 
+def index_state(sizes: list[int]) -> list[dict]:
+    import pickle
+    import zlib
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from clustering import replayed_articles
+
+    from kabar.cluster.features import article_features
+    from kabar.cluster.index import StoryIndex, _story_row
+
+    index, rows, done = StoryIndex(), [], 0
+    for article in replayed_articles(max(sizes)):
+        index.add(article, article_features(article))
+        done += 1
+        if done not in sizes:
+            continue
+        row = {"articles": done, "active_stories": len(index.stories)}
+        started = time.process_time()
+        blob = index.dumps()
+        row["dumps_cpu_s"], row["dumps_mb"] = round(time.process_time() - started, 3), round(len(blob) / 1e6, 2)
+        parts = {"stories": [_story_row(s) for s in index.stories.values()], "df": index.df,
+                 "article_meta": index.article_meta, "duplicates": index.duplicates.state(),
+                 "storylines": index.storylines.state()}
+        for name, value in parts.items():
+            started = time.process_time()
+            pickled = pickle.dumps(value, protocol=5)
+            middle = time.process_time()
+            packed = zlib.compress(pickled, 1)
+            row[name] = {"pickle_mb": round(len(pickled) / 1e6, 2), "zlib1_mb": round(len(packed) / 1e6, 2),
+                         "pickle_cpu_s": round(middle - started, 3), "zlib1_cpu_s": round(time.process_time() - middle, 3)}
+        row["load_average"] = os.getloadavg()
+        print(json.dumps(row), flush=True)
+        rows.append(row)
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, action="append")
     parser.add_argument("--only", default="sqlite,postgres,spark1,spark2")
     parser.add_argument("--label", help="store the rows under this name instead of the run's")
+    parser.add_argument("--index-state", type=int, nargs="+", metavar="N", help="measure StoryIndex.dumps alone at these sizes")
     args = parser.parse_args()
     if not SOURCE.exists():
         raise SystemExit(f"needs {SOURCE}")
+    if args.index_state:
+        rows = index_state(args.index_state)
+        results = json.loads((RESULTS / "scale.json").read_text()) if (RESULTS / "scale.json").exists() else {}
+        results["index_state"] = rows
+        (RESULTS / "scale.json").write_text(json.dumps(results, indent=2) + "\n")
+        return
     python, kabar = ROOT / ".venv/bin/python", ROOT / ".venv/bin/kabar"
     results = json.loads((RESULTS / "scale.json").read_text()) if (RESULTS / "scale.json").exists() else {}
     for n in args.n or [10_000]:

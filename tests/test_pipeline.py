@@ -78,6 +78,33 @@ def test_resume_after_checkpoints_equals_one_run(tmp_path: Path):
     assert _stories(parts) == _stories(whole)
 
 
+class _CountingLoads(Pipeline):
+    """A pipeline that counts how often it reads its state from the store."""
+
+    loads = 0
+
+    def load_state(self) -> None:
+        self.loads += 1
+        super().load_state()
+
+
+def test_a_long_lived_pipeline_reads_the_state_again_only_after_another_writer(tmp_path: Path):
+    files = _files()
+    whole = Store(f"sqlite:///{tmp_path / 'whole.db'}")
+    Pipeline(whole, batch_size=4).ingest_paths(files)
+
+    shared = Store(f"sqlite:///{tmp_path / 'shared.db'}")
+    server = _CountingLoads(shared, batch_size=4, checkpoint_articles=9)  # the web server's
+    quarter = len(files) // 4
+    server.ingest_paths(files[:quarter])
+    server.ingest_paths(files[quarter:2 * quarter])
+    assert server.loads == 1, "no other writer: the state in memory is the stored state"
+    Pipeline(Store(shared.url), batch_size=4).ingest_paths(files[2 * quarter:3 * quarter])
+    server.ingest_paths(files[3 * quarter:])
+    assert server.loads == 2, "another process stored articles: the state is read again"
+    assert _stories(shared) == _stories(whole)
+
+
 def test_briefs_are_rebuilt_when_a_story_grows(tmp_path: Path):
     store = Store(f"sqlite:///{tmp_path / 'k.db'}")
     Pipeline(store).ingest_paths(_files())

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
@@ -89,6 +90,10 @@ class Pipeline:
         self.batch_size = batch_size
         self.on_wait = on_wait
         self.checkpoint_articles = checkpoint_articles or CHECKPOINT_ARTICLES
+        # The store's state_mark when the state in memory was last the state stored: a
+        # long-lived pipeline (the web server's) then skips reading and replaying it again.
+        self._stored_mark: tuple | None = None
+        self._in_use = threading.Lock()  # the state in memory is one ingest's at a time
 
     def load_state(self) -> None:
         """Read the stages' state from the store: call it holding the store's ingest lock."""
@@ -104,9 +109,14 @@ class Pipeline:
 
     def ingest(self, items: Iterable[RawDocument | Rejected],
                on_item: Callable[[str], None] | None = None) -> IngestReport:
-        with self.store.ingest_lock(self.on_wait):
-            self.load_state()
+        with self._in_use, self.store.ingest_lock(self.on_wait):
+            if self._stored_mark is None or self._stored_mark != self.store.state_mark():
+                self.load_state()
+            # Until this ingest ends cleanly the state in memory may be ahead of the store
+            # (a batch that failed to save): the next ingest then reads the stored one.
+            self._stored_mark = None
             report = self._ingest_locked(items, on_item)
+            self._stored_mark = self.store.state_mark()
         self.refresh_briefs()
         return report
 

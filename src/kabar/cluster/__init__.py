@@ -4,7 +4,8 @@
 from kabar.cluster import StoryIndex
 index = StoryIndex()                 # or StoryIndex.loads(blob) to resume
 assignment = index.add(article)      # in arrival order
-blob = index.dumps()                 # the whole state, to persist after each batch
+blob = index.dumps()                 # the whole state: a checkpoint
+index.replay(article, story, duplicate_of)  # after a checkpoint: a stored assignment again
 
 features = article_features(article) # the per-article half, computable anywhere beforehand
 index.add(article, features)         # the same assignment as index.add(article)

@@ -127,6 +127,17 @@ class Store:
             return bytes(rows[0][1]), rows[0][2], [bytes(r[1]) for r in rows[1:]]
         return None, None, [bytes(r[1]) for r in rows]
 
+    def state_mark(self) -> tuple:
+        """What changes whenever an ingest stores anything: the newest article, the logged
+        changes and the checkpoints. A process that still holds the state it saved can tell
+        from it that no other process has written since, and skip reading the state again."""
+        s, log = t.state.c, t.state_log.c
+        with self.engine.connect() as c:
+            newest = c.scalar(select(func.max(t.articles.c.seq)))
+            logged = tuple(c.execute(select(func.count(), func.max(log.position))).one())
+            checkpoints = tuple(sorted((k, seq) for k, seq in c.execute(select(s.key, s.article_seq))))
+        return newest, logged, checkpoints
+
     def save_batch(self, batch: Sequence[Article], storylines: dict[str, str | None],
                    states: dict[str, bytes], logs: dict[str, bytes] | None = None) -> set[str]:
         """Store a batch of clustered articles and the pipeline state after it, atomically.

@@ -35,6 +35,9 @@ Cursor = Annotated[str | None, Query(max_length=400, description="`next` of the 
 def create_app(store: Store) -> FastAPI:
     app = FastAPI(title="kabar", version="0.1.0",
                   description="Stories from many outlets: one page per real-world event.")
+    # One pipeline for the server's life: while no other process ingests, each POST goes on
+    # from the state in memory instead of reading and replaying it from the store.
+    pipeline = Pipeline(store)
 
     @app.middleware("http")
     async def limit_request_size(request: Request, call_next):
@@ -124,7 +127,7 @@ def create_app(store: Store) -> FastAPI:
               dependencies=[Depends(require_token)])
     def post_articles(articles: Annotated[list[dict[str, Any]], Body(max_length=MAX_POST_ARTICLES)]) -> dict[str, Any]:
         items: list[RawDocument | Rejected] = [parse_record(record, f"item {i}") for i, record in enumerate(articles)]
-        report = Pipeline(store).ingest(items)
+        report = pipeline.ingest(items)
         return {"ingested": report.ingested, "duplicates": report.duplicates,
                 "near_duplicates": report.near_duplicates,
                 "rejected": [{"item": r.source, "reason": r.reason} for r in report.rejected],

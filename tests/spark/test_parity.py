@@ -66,8 +66,10 @@ def test_spark_job_gives_the_local_stories(spark, inputs: str, tmp_path: Path):
     spark_db = f"sqlite:///{tmp_path / 'spark.db'}"
     report = run_job(spark, paths, out_dir=str(tmp_path / "out"), db_url=spark_db, partitions=2)
     assert report.ingested == len(articles) and report.confirmed + report.rerun == len(articles)
-    # Clustered with the features the workers computed, except for articles prepared again.
-    assert report.features_from_workers == report.confirmed
+    # Clustered with the features the workers computed, except for articles that came out
+    # differently when prepared again.
+    assert report.features_from_workers == report.confirmed + report.rerun_unchanged
+    assert report.relinked <= report.rerun and sum(report.rerun_questions.values()) == report.rerun
     assert_same_records(export(spark_db, "stories"), stories)
     assert_same_records(export(spark_db, "articles"), articles)
     parquet_stories = spark_records(tmp_path / "out" / "stories.parquet")

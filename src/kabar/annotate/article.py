@@ -2,20 +2,47 @@
 
 Dates need the publication date as their reference, and quotes need the entities to name their
 speakers, so the three run in that order.
+
+``annotate`` in two steps, for a caller that must redo only what the entity registry decides
+(the Spark driver, when a worker's registry answers turn out stale): ``find_mentions`` and
+``date_article`` read only the article; ``link_and_quote`` links the mentions through the
+registry and finds the quotes' speakers. ``link_and_quote(date_article(a), find_mentions(a), r)``
+equals ``annotate(a, r)`` and asks the registry the same questions in the same order.
 """
 
 from __future__ import annotations
 
+from copy import copy
 from dataclasses import replace
 
 from ..records import Article
 from .dates import infer_publication_date, resolve_dates
-from .entities import EntityRegistry, recognize
+from .entities import EntityRegistry, known_type, recognize
+from .entities.linking import Mention, link, spans_to_mentions, to_entity_mentions
+from .entities.recognizer import default_tagger
 from .quotes import extract_quotes
 
 
 def annotate(article: Article, registry: EntityRegistry | None = None) -> Article:
     entities = recognize(article.body, article.language, title=article.title, registry=registry)
+    dated = date_article(article)
+    quotes = extract_quotes(article.body, article.language, entities)
+    return replace(dated, entities=tuple(entities), quotes=tuple(quotes))
+
+
+def find_mentions(article: Article) -> tuple[Mention, ...]:
+    """The article's entity mentions, not yet linked: ``recognize`` up to the registry."""
+    texts = list(article.body)
+    title_paragraph = None
+    if article.title:
+        texts.insert(0, article.title)
+        title_paragraph = 0
+    spans = default_tagger().find_spans(texts, known_type)
+    return tuple(spans_to_mentions(spans, title_paragraph, article.language))
+
+
+def date_article(article: Article) -> Article:
+    """The article with its dates and (inferred) publication date: ``annotate`` without entities."""
     dates = resolve_dates(article.body, article.language, article.published)
     published, published_inferred = article.published, article.published_inferred
     if published is None:
@@ -24,9 +51,19 @@ def annotate(article: Article, registry: EntityRegistry | None = None) -> Articl
             # Relative expressions ("kemarin", "pekan lalu") now have a reference day.
             published_inferred = True
             dates = resolve_dates(article.body, article.language, published)
+    return replace(article, dates=tuple(dates), published=published, published_inferred=published_inferred)
+
+
+def link_and_quote(article: Article, mentions: tuple[Mention, ...],
+                   registry: EntityRegistry | None = None) -> Article:
+    """The registry-dependent rest of ``annotate``: ``mentions`` (from ``find_mentions``) linked,
+    and the quotes with their speakers. ``mentions`` are left as they were (linking changes
+    copies), so the same mentions can be linked again against another registry."""
+    working = [copy(mention) for mention in mentions]
+    link(working, registry)
+    entities = to_entity_mentions(working)
     quotes = extract_quotes(article.body, article.language, entities)
-    return replace(article, entities=tuple(entities), dates=tuple(dates), quotes=tuple(quotes),
-                   published=published, published_inferred=published_inferred)
+    return replace(article, entities=tuple(entities), quotes=tuple(quotes))
 
 
-__all__ = ["annotate"]
+__all__ = ["annotate", "date_article", "find_mentions", "link_and_quote"]

@@ -7,7 +7,8 @@
    the driver's confirmed state (``slices.py``, ``speculation.py``), and the index-independent
    half of clustering (``kabar.cluster.features.article_features``: profile, MinHash).
 3. Meanwhile the driver takes the finished slices in input order, confirms each article against
-   the true state (cheap; reruns the rare article whose state answers differ) and runs the
+   the true state (cheap; redoes the part of prepare a stale answer changed for the rare article
+   whose state answers differ: only linking and quotes for a registry answer) and runs the
    online clustering (``StoryIndex``, given the workers' features) sequentially, exactly as the
    local pipeline does; batches
    go to a store.
@@ -46,12 +47,18 @@ from .speculation import confirm
 @dataclass
 class JobReport(IngestReport):
     confirmed: int = 0  # worker results used as they were
-    rerun: int = 0  # articles the driver had to prepare again
+    rerun: int = 0  # articles the driver had to prepare again, wholly or in part
+    relinked: int = 0  # of those, articles whose entities and quotes only were redone
+    rerun_unchanged: int = 0  # of those, articles that came out as the worker's after all
+    # How many reruns each question caused (its first disagreement), "registry.resolve_short": n
+    rerun_questions: dict[str, int] = field(default_factory=dict)
     features_from_workers: int = 0  # articles clustered with the features a worker computed
     seconds: dict[str, float] = field(default_factory=dict)
 
     def summary(self) -> str:
-        return (super().summary() + f"; {self.confirmed} worker results confirmed, {self.rerun} rerun on the driver, "
+        return (super().summary() + f"; {self.confirmed} worker results confirmed, {self.rerun} rerun on the driver "
+                f"({self.relinked} only relinked, {self.rerun_unchanged} unchanged; by question "
+                f"{json.dumps(dict(sorted(self.rerun_questions.items())))}), "
                 f"{self.features_from_workers} clustered with the workers' features")
 
 
@@ -118,18 +125,26 @@ def _store_batch(pipeline: Pipeline, batch: list, report: JobReport) -> None:
     """The local pipeline's batch step, with prepare's result confirmed from the workers'."""
     speculations = {id(doc): speculation for doc, speculation in batch}
     # Features the workers computed, for the very article objects they were computed from: an
-    # article the driver prepared again gets none, and the index computes its own.
+    # article the driver prepared again differently gets none, and the index computes its own.
     worker_features: dict[str, tuple[Article, object]] = {}
 
     def confirmed(doc: RawDocument) -> Article:
         started = time.perf_counter()
-        result, used = confirm(speculations[id(doc)], doc, pipeline.templates, pipeline.registry)
-        report.seconds["confirm"] = report.seconds.get("confirm", 0.0) + time.perf_counter() - started
-        report.confirmed += used
-        report.rerun += not used
+        outcome = confirm(speculations[id(doc)], doc, pipeline.templates, pipeline.registry)
+        seconds = time.perf_counter() - started
+        report.seconds["confirm"] = report.seconds.get("confirm", 0.0) + seconds
+        result = outcome.result
+        if outcome.rerun is None:
+            report.confirmed += 1
+        else:
+            report.rerun += 1
+            report.relinked += outcome.rerun == "link"
+            report.rerun_unchanged += outcome.same_article
+            report.rerun_questions[outcome.question] = report.rerun_questions.get(outcome.question, 0) + 1
+            report.seconds["rerun"] = report.seconds.get("rerun", 0.0) + seconds
         if result.article is None:
             raise CleanError(result.error or "could not process")
-        if used and result.features is not None:
+        if outcome.same_article and result.features is not None:
             worker_features[result.article.id] = (result.article, result.features)
         return result.article
 

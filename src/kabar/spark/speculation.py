@@ -13,16 +13,25 @@ and those answers, so when every answer agrees the worker's article is exactly w
 pipeline would have computed. At the first disagreement the driver runs ``prepare`` itself; the
 part of the log already applied is answered from the log during that rerun (the rerun takes the
 same path up to there), so no change is applied twice. Output is identical to ``kabar ingest``.
+
+A rerun redoes only what the disagreement can have changed. ``clean`` asks every template
+question before ``annotate`` asks the registry anything, so when the first disagreement is a
+registry question the worker's cleaned text, dates and entity mentions (``find_mentions``: the
+tagger, most of annotate's cost) all still hold; the driver then only links the worker's
+mentions again and finds the quotes' speakers (``link_and_quote``). And a rerun that gives the
+worker's article after all (a different answer that changed nothing this article shows) keeps
+the worker's article object, so its clustering features are used too.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from ..annotate.article import date_article, find_mentions, link_and_quote
 from ..annotate.entities import EntityRegistry
-from ..clean import CleanError, TemplateMemory
-from ..pipeline import prepare
+from ..clean import CleanError, TemplateMemory, clean_document
+from ..pipeline import content_hash, prepare
 from ..records import Article, RawDocument
 
 # (object, method, args, answer): object is "templates" or "registry"
@@ -42,6 +51,18 @@ class Speculation:
     # The article's clustering features (``kabar.cluster.features``), computed on the worker
     # beside it; a rerun on the driver leaves them None and the index computes its own.
     features: Any = None
+    # The article's entity mentions before linking (``find_mentions``): what a driver needs to
+    # redo only the registry-dependent part when a registry answer was stale.
+    mentions: tuple | None = None
+
+
+@dataclass
+class Confirmation:
+    """What the driver made of a worker's speculation."""
+    result: Speculation  # what the local pipeline would have produced
+    rerun: str | None = None  # None: the worker's answers all held; "link" or "prepare": what was redone
+    question: str | None = None  # the first question that disagreed, "registry.resolve_short"
+    same_article: bool = True  # the result is the worker's article object (its features hold)
 
 
 class _Recorder:
@@ -66,11 +87,18 @@ def _frozen(args: tuple) -> tuple:
 
 
 def speculate(doc: RawDocument, templates: TemplateMemory, registry: EntityRegistry) -> Speculation:
-    """Run prepare on a worker against its local state, recording the conversation."""
+    """Run prepare on a worker against its local state, recording the conversation.
+
+    ``prepare`` in its parts (the same calls, the registry asked in the same order), so the
+    unlinked mentions can travel with the result."""
     log: list[Event] = []
+    mentions = None
     try:
-        article = prepare(doc, _Recorder("templates", templates, log), _Recorder("registry", registry, log))
-        return Speculation(article, None, log)
+        cleaned = clean_document(doc, _Recorder("templates", templates, log))
+        mentions = find_mentions(cleaned)
+        linked = link_and_quote(cleaned, mentions, _Recorder("registry", registry, log))
+        article = replace(date_article(linked), content_hash=content_hash(doc))
+        return Speculation(article, None, log, mentions=mentions)
     except Exception as error:  # noqa: BLE001 - the same rejections as Pipeline.ingest_batch
         return Speculation(None, rejection_reason(error), log)
 
@@ -88,21 +116,38 @@ def _apply(state: dict[str, Any], event: Event) -> Any:
 
 
 def confirm(speculation: Speculation, doc: RawDocument, templates: TemplateMemory,
-            registry: EntityRegistry) -> tuple[Speculation, bool]:
-    """Replay the worker's log on the true state; rerun prepare from the first disagreement.
+            registry: EntityRegistry) -> Confirmation:
+    """Replay the worker's log on the true state; redo prepare's part from the first disagreement.
 
-    Returns the result the local pipeline would have produced, and whether the worker's was it.
+    Returns the result the local pipeline would have produced, with what had to be redone.
     The true state ends exactly as after the local pipeline's prepare of this document.
     """
     state = {"templates": templates, "registry": registry}
-    for position, event in enumerate(speculation.log):
+    log = speculation.log
+    for position, event in enumerate(log):
         name, method, _, answer = event
-        if _is_question(method):
-            if _apply(state, event) != answer:
-                return _rerun(doc, state, speculation.log[:position]), False
-        else:
+        if not _is_question(method):
             _apply(state, event)
-    return speculation, True
+        elif _apply(state, event) != answer:
+            prefix = log[:position]
+            if _only_linking_differs(speculation, position):
+                result, rerun = _relink(speculation, state, prefix), "link"
+            else:
+                result, rerun = _rerun(doc, state, prefix), "prepare"
+            same = result.article is not None and result.article == speculation.article
+            if same:  # the worker's object, so the features computed from it apply
+                result = replace(result, article=speculation.article, features=speculation.features)
+            return Confirmation(result, rerun, f"{name}.{method}", same)
+    return Confirmation(speculation)
+
+
+def _only_linking_differs(speculation: Speculation, position: int) -> bool:
+    """Whether the disagreement at ``position`` leaves all but linking and quotes standing: a
+    registry question, after every template question (so the cleaned text holds), on a worker
+    article whose mentions came with it."""
+    return (speculation.log[position][0] == "registry" and speculation.article is not None
+            and speculation.mentions is not None
+            and all(event[0] != "templates" for event in speculation.log[position:]))
 
 
 class _Replaying(_Recorder):
@@ -130,5 +175,18 @@ def _rerun(doc: RawDocument, state: dict[str, Any], prefix: list[Event]) -> Spec
     registry = _Replaying("registry", state["registry"], prefix, cursor, log)
     try:
         return Speculation(prepare(doc, templates, registry), None, log)
+    except Exception as error:  # noqa: BLE001
+        return Speculation(None, rejection_reason(error), log)
+
+
+def _relink(speculation: Speculation, state: dict[str, Any], prefix: list[Event]) -> Speculation:
+    """Link the worker's mentions again against the true registry (the worker's cleaned text,
+    dates and mentions stand); the registry part of ``prefix`` is answered from the log."""
+    log = [event for event in prefix if event[0] == "templates"]
+    registry_prefix = [event for event in prefix if event[0] == "registry"]
+    registry = _Replaying("registry", state["registry"], registry_prefix, [0], log)
+    try:
+        return Speculation(link_and_quote(speculation.article, speculation.mentions, registry), None, log,
+                           mentions=speculation.mentions)
     except Exception as error:  # noqa: BLE001
         return Speculation(None, rejection_reason(error), log)

@@ -25,11 +25,12 @@ the worker's article object, so its clustering features are used too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from ..annotate.article import date_article, find_mentions, link_and_quote
 from ..annotate.entities import EntityRegistry
+from ..annotate.entities.linking import Mention
 from ..clean import CleanError, TemplateMemory, clean_document
 from ..pipeline import content_hash, prepare
 from ..records import Article, RawDocument
@@ -51,9 +52,19 @@ class Speculation:
     # The article's clustering features (``kabar.cluster.features``), computed on the worker
     # beside it; a rerun on the driver leaves them None and the index computes its own.
     features: Any = None
-    # The article's entity mentions before linking (``find_mentions``): what a driver needs to
-    # redo only the registry-dependent part when a registry answer was stale.
+    # The article's entity mentions before linking (``find_mentions``), as plain value tuples
+    # (every driver unpickles them, few use them): what a driver needs to redo only the
+    # registry-dependent part when a registry answer was stale.
     mentions: tuple | None = None
+
+
+def pack_mentions(mentions: tuple[Mention, ...]) -> tuple[tuple, ...]:
+    # Shallow: a mention's fields are strings, numbers and (frozen) Canonicals.
+    return tuple(tuple(getattr(mention, f.name) for f in fields(Mention)) for mention in mentions)
+
+
+def unpack_mentions(packed: tuple[tuple, ...]) -> tuple[Mention, ...]:
+    return tuple(Mention(*values) for values in packed)
 
 
 @dataclass
@@ -98,7 +109,7 @@ def speculate(doc: RawDocument, templates: TemplateMemory, registry: EntityRegis
         mentions = find_mentions(cleaned)
         linked = link_and_quote(cleaned, mentions, _Recorder("registry", registry, log))
         article = replace(date_article(linked), content_hash=content_hash(doc))
-        return Speculation(article, None, log, mentions=mentions)
+        return Speculation(article, None, log, mentions=pack_mentions(mentions))
     except Exception as error:  # noqa: BLE001 - the same rejections as Pipeline.ingest_batch
         return Speculation(None, rejection_reason(error), log)
 
@@ -186,7 +197,7 @@ def _relink(speculation: Speculation, state: dict[str, Any], prefix: list[Event]
     registry_prefix = [event for event in prefix if event[0] == "registry"]
     registry = _Replaying("registry", state["registry"], registry_prefix, [0], log)
     try:
-        return Speculation(link_and_quote(speculation.article, speculation.mentions, registry), None, log,
-                           mentions=speculation.mentions)
+        relinked = link_and_quote(speculation.article, unpack_mentions(speculation.mentions), registry)
+        return Speculation(relinked, None, log, mentions=speculation.mentions)
     except Exception as error:  # noqa: BLE001
         return Speculation(None, rejection_reason(error), log)

@@ -17,7 +17,9 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, create_engine, event, func, literal, null, select, text, union_all, update
+from sqlalchemy import (
+    Connection, Text, bindparam, create_engine, event, func, literal, null, select, text, union_all, update,
+)
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
@@ -148,19 +150,22 @@ class Store:
         stories whose content changed (their cached briefs are now stale).
         """
         changed = {a.story for a in batch if a.story}
+        # Each kind of row goes in one executemany (SQLAlchemy Core with a list of parameter
+        # sets): the same rows as one statement a row, with far fewer round trips to the driver.
         with self.engine.begin() as c:
-            for article in batch:
-                self._insert_article(c, article)
-                for entity in article.entities:
-                    c.execute(t.article_entities.insert().values(
-                        article_id=article.id, entity_id=entity.id, mentions=entity.count))
+            self._insert_articles(c, batch)
+            links = [{"article_id": article.id, "entity_id": entity.id, "mentions": entity.count}
+                     for article in batch for entity in article.entities]
+            if links:
+                c.execute(t.article_entities.insert(), links)
             self._upsert_entities(c, batch)
-            for story_id in changed:
-                self._refresh_story(c, story_id, storylines.get(story_id))
-            for story_id in storylines.keys() - changed:
-                # An older story joined a storyline: its cached brief names the old one.
-                c.execute(update(t.stories).where(t.stories.c.id == story_id).values(
-                    storyline=storylines[story_id], brief_seq=None))
+            self._refresh_stories(c, changed, storylines)
+            # Older stories that joined a storyline: their cached briefs name the old one.
+            joined = [{"story_id": story_id, "storyline": storylines[story_id]}
+                      for story_id in sorted(storylines.keys() - changed)]
+            if joined:
+                c.execute(update(t.stories).where(t.stories.c.id == bindparam("story_id"))
+                          .values(storyline=bindparam("storyline"), brief_seq=None), joined)
             if states:
                 article_seq = c.scalar(select(func.max(t.articles.c.seq)))
                 for key, value in states.items():
@@ -172,17 +177,23 @@ class Store:
                 c.execute(t.state_log.insert().values(key=key, position=position, value=value))
         return changed
 
-    def _insert_article(self, c: Connection, article: Article) -> None:
-        row = article_to_row(article)
-        if self.dialect == "postgresql":
-            # The search vector is computed in the same INSERT: one round trip an article.
-            c.execute(t.postgres_articles.insert().values(
-                **row, search_vector=func.to_tsvector("simple", f"{article.title or ''}\n{article.text}")))
+    def _insert_articles(self, c: Connection, batch: Sequence[Article]) -> None:
+        """All of the batch's article rows in arrival order (an executemany keeps the list's
+        order, so ``seq`` numbers them as they came), with their full-text entries."""
+        if not batch:
             return
-        c.execute(t.articles.insert().values(**row))
+        rows = [article_to_row(article) for article in batch]
+        if self.dialect == "postgresql":
+            # The search vector is computed in the same INSERT from one extra parameter.
+            for row, article in zip(rows, batch):
+                row["search_text"] = f"{article.title or ''}\n{article.text}"
+            c.execute(t.postgres_articles.insert().values(
+                search_vector=func.to_tsvector("simple", bindparam("search_text", type_=Text))), rows)
+            return
+        c.execute(t.articles.insert(), rows)
         if self.dialect == "sqlite":
             c.execute(text("INSERT INTO articles_fts(article_id, title, body) VALUES (:id, :title, :body)"),
-                      {"id": article.id, "title": article.title or "", "body": article.text})
+                      [{"id": a.id, "title": a.title or "", "body": a.text} for a in batch])
 
     def _upsert_entities(self, c: Connection, batch: Sequence[Article]) -> None:
         merged: dict[str, dict[str, Any]] = {}
@@ -197,30 +208,62 @@ class Store:
             return
         existing = {r.id: r for chunk in _chunks(list(merged), 500)
                     for r in c.execute(select(t.entities).where(t.entities.c.id.in_(chunk)))}
+        new, seen = [], []
         for entity_id, entry in merged.items():
             old = existing.get(entity_id)
             if old is None:
-                c.execute(t.entities.insert().values(
-                    id=entity_id, name=entry["name"], type=entry["type"], role=entry["role"],
-                    aliases=sorted(entry["aliases"]), n_articles=entry["n"]))
+                new.append({"id": entity_id, "name": entry["name"], "type": entry["type"], "role": entry["role"],
+                            "aliases": sorted(entry["aliases"]), "n_articles": entry["n"]})
             else:
-                c.execute(update(t.entities).where(t.entities.c.id == entity_id).values(
-                    role=old.role or entry["role"],
-                    aliases=sorted(set(old.aliases) | entry["aliases"]),
-                    n_articles=old.n_articles + entry["n"]))
+                seen.append({"entity_id": entity_id, "role": old.role or entry["role"],
+                             "aliases": sorted(set(old.aliases) | entry["aliases"]),
+                             "n_articles": old.n_articles + entry["n"]})
+        if new:
+            c.execute(t.entities.insert(), new)
+        if seen:
+            c.execute(update(t.entities).where(t.entities.c.id == bindparam("entity_id")), seen)
 
-    def _refresh_story(self, c: Connection, story_id: str, storyline: str | None) -> None:
+    def _refresh_stories(self, c: Connection, story_ids: set[str], storylines: dict[str, str | None]) -> None:
+        """Each touched story's size, dates, outlets and version from its stored articles: one
+        grouped query of each kind over all of them, then one executemany update (and insert)."""
+        if not story_ids:
+            return
         a = t.articles.c
-        stats = c.execute(select(func.count(), func.min(a.published), func.max(a.published), func.max(a.seq))
-                          .where(a.story == story_id)).one()
-        outlets = sorted({o for o in c.scalars(select(a.outlet).where(a.story == story_id).distinct()) if o})
-        first_title = c.scalar(select(a.title).where(a.story == story_id, a.title.is_not(None))
-                               .order_by(a.seq).limit(1)) or ""
-        values = {"n_articles": stats[0], "start": stats[1], "end": stats[2], "last_seq": stats[3],
-                  "outlets": outlets, "storyline": storyline}
-        done = c.execute(update(t.stories).where(t.stories.c.id == story_id).values(**values))
-        if done.rowcount == 0:
-            c.execute(t.stories.insert().values(id=story_id, title=first_title, **values))
+        ids = sorted(story_ids)
+        values: dict[str, dict[str, Any]] = {}
+        outlets: dict[str, set[str]] = {story_id: set() for story_id in ids}
+        existing: set[str] = set()
+        for chunk in _chunks(ids, 500):
+            for story_id, n, start, end, last_seq in c.execute(
+                    select(a.story, func.count(), func.min(a.published), func.max(a.published), func.max(a.seq))
+                    .where(a.story.in_(chunk)).group_by(a.story)):
+                values[story_id] = {"n_articles": n, "start": start, "end": end, "last_seq": last_seq,
+                                    "storyline": storylines.get(story_id)}
+            for story_id, outlet in c.execute(select(a.story, a.outlet).where(a.story.in_(chunk)).distinct()):
+                if outlet:
+                    outlets[story_id].add(outlet)
+            existing.update(c.scalars(select(t.stories.c.id).where(t.stories.c.id.in_(chunk))))
+        for story_id in ids:
+            values[story_id]["outlets"] = sorted(outlets[story_id])
+        if existing:
+            c.execute(update(t.stories).where(t.stories.c.id == bindparam("story_id")),
+                      [{"story_id": story_id, **values[story_id]} for story_id in ids if story_id in existing])
+        new = [story_id for story_id in ids if story_id not in existing]
+        if new:
+            titles = self._first_titles(c, new)
+            c.execute(t.stories.insert(), [{"id": story_id, "title": titles.get(story_id) or "", **values[story_id]}
+                                           for story_id in new])
+
+    @staticmethod
+    def _first_titles(c: Connection, story_ids: list[str]) -> dict[str, str]:
+        """Each story's title: that of its first stored article with one."""
+        a = t.articles.c
+        titles: dict[str, str] = {}
+        for chunk in _chunks(story_ids, 500):
+            first = (select(func.min(a.seq).label("seq")).where(a.story.in_(chunk), a.title.is_not(None))
+                     .group_by(a.story).subquery())
+            titles.update(c.execute(select(a.story, a.title).join(first, a.seq == first.c.seq)).all())
+        return titles
 
     def _put_state(self, c: Connection, key: str, value: bytes, article_seq: int | None) -> None:
         values = {"value": value, "article_seq": article_seq}

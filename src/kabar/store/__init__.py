@@ -25,7 +25,7 @@ from sqlalchemy.exc import OperationalError
 
 from ..records import Article, Story
 from . import schema as t
-from .convert import article_to_row, row_to_article, story_from_json
+from .convert import article_to_row, entity_rows, merge_entities, row_to_article, story_from_json
 from .lock import exclusive
 
 DEFAULT_URL = "sqlite:///kabar.db"
@@ -196,28 +196,12 @@ class Store:
                       [{"id": a.id, "title": a.title or "", "body": a.text} for a in batch])
 
     def _upsert_entities(self, c: Connection, batch: Sequence[Article]) -> None:
-        merged: dict[str, dict[str, Any]] = {}
-        for article in batch:
-            for e in article.entities:
-                entry = merged.setdefault(e.id, {"name": e.name, "type": e.type, "role": e.role,
-                                                 "aliases": set(), "n": 0})
-                entry["aliases"].update(e.mentions)
-                entry["role"] = entry["role"] or e.role
-                entry["n"] += 1
+        merged = merge_entities(batch)
         if not merged:
             return
-        existing = {r.id: r for chunk in _chunks(list(merged), 500)
+        existing = {r.id: r._mapping for chunk in _chunks(list(merged), 500)
                     for r in c.execute(select(t.entities).where(t.entities.c.id.in_(chunk)))}
-        new, seen = [], []
-        for entity_id, entry in merged.items():
-            old = existing.get(entity_id)
-            if old is None:
-                new.append({"id": entity_id, "name": entry["name"], "type": entry["type"], "role": entry["role"],
-                            "aliases": sorted(entry["aliases"]), "n_articles": entry["n"]})
-            else:
-                seen.append({"entity_id": entity_id, "role": old.role or entry["role"],
-                             "aliases": sorted(set(old.aliases) | entry["aliases"]),
-                             "n_articles": old.n_articles + entry["n"]})
+        new, seen = entity_rows(merged, existing)
         if new:
             c.execute(t.entities.insert(), new)
         if seen:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..records import (
@@ -44,6 +45,36 @@ def article_to_row(article: Article) -> dict[str, Any]:
         "story": article.story,
         "duplicate_of": article.duplicate_of,
     }
+
+
+def merge_entities(batch: Sequence[Article]) -> dict[str, dict[str, Any]]:
+    """The batch's entities, each once: first name, type and role seen, all aliases, articles."""
+    merged: dict[str, dict[str, Any]] = {}
+    for article in batch:
+        for e in article.entities:
+            entry = merged.setdefault(e.id, {"name": e.name, "type": e.type, "role": e.role,
+                                             "aliases": set(), "n": 0})
+            entry["aliases"].update(e.mentions)
+            entry["role"] = entry["role"] or e.role
+            entry["n"] += 1
+    return merged
+
+
+def entity_rows(merged: dict[str, dict[str, Any]], existing: Mapping[str, Mapping[str, Any]]
+                ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(rows to insert, changes to stored rows keyed by ``entity_id``): a stored entity keeps its
+    name and role (a role is only filled in), gains the aliases and adds the article count."""
+    new, seen = [], []
+    for entity_id, entry in merged.items():
+        old = existing.get(entity_id)
+        if old is None:
+            new.append({"id": entity_id, "name": entry["name"], "type": entry["type"], "role": entry["role"],
+                        "aliases": sorted(entry["aliases"]), "n_articles": entry["n"]})
+        else:
+            seen.append({"entity_id": entity_id, "role": old["role"] or entry["role"],
+                         "aliases": sorted(set(old["aliases"]) | entry["aliases"]),
+                         "n_articles": old["n_articles"] + entry["n"]})
+    return new, seen
 
 
 def row_to_article(row: Any, storyline: str | None = None) -> Article:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from copy import copy
 from dataclasses import replace
 
-from ..records import Article
+from ..records import Article, EntityMention
 from .dates import infer_publication_date, resolve_dates
 from .entities import EntityRegistry, known_type, recognize
 from .entities.linking import Mention, link, spans_to_mentions, to_entity_mentions
@@ -57,13 +57,19 @@ def date_article(article: Article) -> Article:
 def link_and_quote(article: Article, mentions: tuple[Mention, ...],
                    registry: EntityRegistry | None = None) -> Article:
     """The registry-dependent rest of ``annotate``: ``mentions`` (from ``find_mentions``) linked,
-    and the quotes with their speakers. ``mentions`` are left as they were (linking changes
-    copies), so the same mentions can be linked again against another registry."""
+    and the quotes with their speakers."""
+    entities = link_mentions(mentions, registry)
+    quotes = extract_quotes(article.body, article.language, list(entities))
+    return replace(article, entities=entities, quotes=tuple(quotes))
+
+
+def link_mentions(mentions: tuple[Mention, ...], registry: EntityRegistry | None = None) -> tuple[EntityMention, ...]:
+    """The article's entities: ``mentions`` linked through the registry (which learns from them).
+    ``mentions`` are left as they were (linking changes copies), so the same mentions can be
+    linked again against another registry."""
     working = [copy(mention) for mention in mentions]
     link(working, registry)
-    entities = to_entity_mentions(working)
-    quotes = extract_quotes(article.body, article.language, entities)
-    return replace(article, entities=tuple(entities), quotes=tuple(quotes))
+    return tuple(to_entity_mentions(working))
 
 
-__all__ = ["annotate", "date_article", "find_mentions", "link_and_quote"]
+__all__ = ["annotate", "date_article", "find_mentions", "link_and_quote", "link_mentions"]

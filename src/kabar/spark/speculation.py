@@ -51,7 +51,8 @@ class Speculation:
     error: str | None  # the pipeline's rejection reason when prepare failed
     log: list[Event]
     # The article's clustering features (``kabar.cluster.features``), computed on the worker
-    # beside it; a rerun on the driver leaves them None and the index computes its own.
+    # beside it; a rerun on the driver that changes the article leaves them None (the index
+    # computes its own), one that gives the worker's article keeps them.
     features: Any = None
     # The article's entity mentions before linking (``find_mentions``), as plain value tuples
     # (every driver unpickles them, few use them): what a driver needs to redo only the

@@ -6,8 +6,8 @@ speakers, so the three run in that order.
 ``annotate`` in two steps, for a caller that must redo only what the entity registry decides
 (the Spark driver, when a worker's registry answers turn out stale): ``find_mentions`` and
 ``date_article`` read only the article; ``link_and_quote`` links the mentions through the
-registry and finds the quotes' speakers. ``link_and_quote(date_article(a), find_mentions(a), r)``
-equals ``annotate(a, r)`` and asks the registry the same questions in the same order.
+registry and finds the quotes' speakers. ``annotate(a, r)`` is
+``link_and_quote(date_article(a), find_mentions(a), r)``.
 """
 
 from __future__ import annotations
@@ -17,28 +17,19 @@ from dataclasses import replace
 
 from ..records import Article, EntityMention
 from .dates import infer_publication_date, resolve_dates
-from .entities import EntityRegistry, known_type, recognize
-from .entities.linking import Mention, link, spans_to_mentions, to_entity_mentions
-from .entities.recognizer import default_tagger
+from .entities import EntityRegistry
+from .entities import find_mentions as find_paragraph_mentions
+from .entities.linking import Mention, link, to_entity_mentions
 from .quotes import extract_quotes
 
 
 def annotate(article: Article, registry: EntityRegistry | None = None) -> Article:
-    entities = recognize(article.body, article.language, title=article.title, registry=registry)
-    dated = date_article(article)
-    quotes = extract_quotes(article.body, article.language, entities)
-    return replace(dated, entities=tuple(entities), quotes=tuple(quotes))
+    return link_and_quote(date_article(article), find_mentions(article), registry)
 
 
 def find_mentions(article: Article) -> tuple[Mention, ...]:
     """The article's entity mentions, not yet linked: ``recognize`` up to the registry."""
-    texts = list(article.body)
-    title_paragraph = None
-    if article.title:
-        texts.insert(0, article.title)
-        title_paragraph = 0
-    spans = default_tagger().find_spans(texts, known_type)
-    return tuple(spans_to_mentions(spans, title_paragraph, article.language))
+    return tuple(find_paragraph_mentions(article.body, article.language, article.title))
 
 
 def date_article(article: Article) -> Article:

@@ -109,8 +109,8 @@ def speculate(doc: RawDocument, templates: TemplateMemory, registry: EntityRegis
     try:
         cleaned = clean_document(doc, _Recorder("templates", templates, log))
         mentions = find_mentions(cleaned)
-        linked = link_and_quote(cleaned, mentions, _Recorder("registry", registry, log))
-        article = replace(date_article(linked), content_hash=content_hash(doc))
+        linked = link_and_quote(date_article(cleaned), mentions, _Recorder("registry", registry, log))
+        article = replace(linked, content_hash=content_hash(doc))
         return Speculation(article, None, log, mentions=pack_mentions(mentions))
     except Exception as error:  # noqa: BLE001 - the same rejections as Pipeline.ingest_batch
         return Speculation(None, rejection_reason(error), log)

@@ -1,6 +1,7 @@
 """Named entities of an article, linked to canonical entities.
 
     recognize(paragraphs, language, title=None, registry=None) -> list[EntityMention]
+    find_mentions(paragraphs, language, title=None) -> the same names, not yet linked
     tag_sentences(sentences, language="id") -> IOB2 tags for pre-tokenised sentences
     EntityRegistry: corpus-wide short forms and names, persisted with dumps()/loads();
         registry.resolve_id(entity_id) -> the id a person first seen by one word
@@ -19,25 +20,31 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kabar.annotate.entities.canonical import lookup
-from kabar.annotate.entities.linking import link, spans_to_mentions, to_entity_mentions
+from kabar.annotate.entities.linking import Mention, link, spans_to_mentions, to_entity_mentions
 from kabar.annotate.entities.recognizer import default_tagger
 from kabar.annotate.entities.registry import EntityRegistry
 from kabar.records import EntityMention
 
-__all__ = ["EntityRegistry", "recognize", "tag_sentences"]
+__all__ = ["EntityRegistry", "find_mentions", "recognize", "tag_sentences"]
 
 
 def recognize(paragraphs: Sequence[str], language: str, title: str | None = None,
               registry: EntityRegistry | None = None) -> list[EntityMention]:
+    mentions = find_mentions(paragraphs, language, title)
+    link(mentions, registry)
+    return to_entity_mentions(mentions)
+
+
+def find_mentions(paragraphs: Sequence[str], language: str, title: str | None = None) -> list[Mention]:
+    """The names the tagger finds (the title first when given), not yet linked: the part of
+    ``recognize`` that needs no registry."""
     texts = list(paragraphs)
     title_paragraph = None
     if title:
         texts.insert(0, title)
         title_paragraph = 0
     spans = default_tagger().find_spans(texts, known_type)
-    mentions = spans_to_mentions(spans, title_paragraph, language)
-    link(mentions, registry)
-    return to_entity_mentions(mentions)
+    return spans_to_mentions(spans, title_paragraph, language)
 
 
 def known_type(name: str) -> str | None:

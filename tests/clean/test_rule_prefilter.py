@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kabar.clean import rules
-from kabar.clean.rules import _group_inner, _top_level_alternatives, rule_kind
+from kabar.clean.rules import group_inner, rule_kind, top_level_alternatives
 
 from .conftest import FIXTURES
 
@@ -54,8 +54,8 @@ def test_prefilter_agrees_on_any_line(text):
 
 
 def test_alternatives_split_only_at_the_top_level():
-    assert _top_level_alternatives(r"^(a|b)\|c|[|(]x|d") == [r"^(a|b)\|c", "[|(]x", "d"]
-    assert _top_level_alternatives(r"^[]|]a|b") == ["^[]|]a", "b"]
-    assert _group_inner("(?:^a|b)") == "^a|b"
-    assert _group_inner("(?:a)|(?:b)") is None
-    assert _group_inner("(?:a)(?:b)") is None
+    assert top_level_alternatives(r"^(a|b)\|c|[|(]x|d") == [r"^(a|b)\|c", "[|(]x", "d"]
+    assert top_level_alternatives(r"^[]|]a|b") == ["^[]|]a", "b"]
+    assert group_inner("(?:^a|b)") == "^a|b"
+    assert group_inner("(?:a)|(?:b)") is None
+    assert group_inner("(?:a)(?:b)") is None

@@ -15,7 +15,10 @@ from kabar.clean.names import (
     registered_domain,
     source_alias_pattern,
 )
-from kabar.clean.rules import byline_line, byline_medium_first, byline_not_names, cite_cues, source_descriptors
+from kabar.clean.rules import (
+    byline_line, byline_medium_first, byline_not_names, cite_cues, group_inner, source_descriptors,
+    top_level_alternatives,
+)
 from kabar.urls import host_of
 
 # ---------------------------------------------------------------- publication date
@@ -250,60 +253,25 @@ def _looks_like_name(part: str) -> bool:
 # ---------------------------------------------------------------- cited sources
 PAREN_AGENCIES = re.compile(r"\(([A-Za-z][A-Za-z .]{1,25}(?:\s*[,/]\s*[A-Za-z][A-Za-z .]{1,25}){0,4})\)")
 CAPITALISED_NAME = re.compile(r"((?:[A-Z][\w.'-]*|al|dari)(?:\s+(?:[A-Z][\w.'-]*)){0,3})")
-# Cues after which an unknown capitalised name is taken to be a news source: only those that
-# introduce media, never people ("menurut" and "said" also introduce people).
-def _top_level_alternatives(pattern: str) -> list[str] | None:
-    """"a|b(c|d)" -> ["a", "b(c|d)"]; None for a pattern with a character class (not worth reading)."""
-    parts, depth, start, i = [], 0, 0, 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            return None
-        depth += (c == "(") - (c == ")")
-        if c == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    return [*parts, pattern[start:]]
 
 
 def _first_characters(pattern: str) -> set[str] | None:
     """The characters a match of a regex alternation can begin with, where that is plain to
     see (each alternative opens with a letter or digit, or is one group of such alternatives);
     None otherwise."""
-    alternatives = _top_level_alternatives(pattern)
-    if alternatives is None:
-        return None
     found: set[str] = set()
-    for alt in alternatives:
-        if alt.startswith("(?:") and alt.endswith(")") and _top_level_alternatives(alt[3:-1]) is not None \
-                and all(d > 0 for d in _depths(alt)[:-1]):  # one group spanning the whole alternative
-            inner = _first_characters(alt[3:-1])
-            if inner is None:
+    for alt in top_level_alternatives(pattern):
+        inner = group_inner(alt)
+        if inner is not None:
+            inner_first = _first_characters(inner)
+            if inner_first is None:
                 return None
-            found |= inner
+            found |= inner_first
         elif alt[:1].isalnum() and alt[1:2] not in ("?", "*", "{"):
             found.add(alt[0])
         else:
             return None
     return found
-
-
-def _depths(pattern: str) -> list[int]:
-    depth, out, i = 0, [], 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            out.extend((depth, depth))
-            i += 2
-            continue
-        depth += (c == "(") - (c == ")")
-        out.append(depth)
-        i += 1
-    return out
 
 
 def _word_alternation(alternatives: str) -> str:
@@ -316,6 +284,8 @@ def _word_alternation(alternatives: str) -> str:
     return rf"\b{ahead}(?:{alternatives})"
 
 
+# Cues after which an unknown capitalised name is taken to be a news source: only those that
+# introduce media, never people ("menurut" and "said" also introduce people).
 MEDIA_ONLY_CUES = re.compile(_word_alternation(r"melansir|dilansir(?: dari)?|mengutip(?: dari)?|dikutip dari|"
                                                r"seperti dikutip(?: dari)?|as reported by")
                              + r"\s+(?:laman\s+|situs\s+|media\s+)?", re.I)

@@ -109,14 +109,14 @@ def _outside_classes(pattern: str):
         i += 1
 
 
-def _top_level_alternatives(pattern: str) -> list[str]:
+def top_level_alternatives(pattern: str) -> list[str]:
     """"^a|b(c|d)" -> ["^a", "b(c|d)"]: the pattern's alternatives outside any group or class."""
     cuts = [i for i, ch, depth in _outside_classes(pattern) if ch == "|" and depth == 0]
     bounds = [-1, *cuts, len(pattern)]
     return [pattern[a + 1:b] for a, b in zip(bounds, bounds[1:])]
 
 
-def _group_inner(alt: str) -> str | None:
+def group_inner(alt: str) -> str | None:
     """"(?:x|y)" -> "x|y" when one non-capturing group is the whole alternative, else None."""
     if not (alt.startswith("(?:") and alt.endswith(")")):
         return None
@@ -133,8 +133,8 @@ def _any_of(patterns) -> tuple[re.Pattern, re.Pattern]:
     anchored, floating = [], []
     pending = [p.pattern for p in patterns]
     while pending:
-        for alt in _top_level_alternatives(pending.pop()):
-            inner = _group_inner(alt)
+        for alt in top_level_alternatives(pending.pop()):
+            inner = group_inner(alt)
             if inner is not None:  # "(?:^a|^b)": look inside
                 pending.append(inner)
             else:

@@ -42,8 +42,9 @@ def related_header() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def byline_keys() -> tuple[str, ...]:
-    # Longest first so "laporan wartawan" wins over "wartawan".
-    return tuple(sorted(set(_collect("BYLINE_KEYS")), key=len, reverse=True))
+    # Longest first so "laporan wartawan" wins over "wartawan"; ties alphabetically, so the
+    # compiled pattern does not depend on the set's (hash-seeded) order.
+    return _longest_first(_collect("BYLINE_KEYS"))
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +61,11 @@ def cite_cues() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def source_descriptors() -> tuple[str, ...]:
-    return tuple(sorted(set(_collect("SOURCE_DESCRIPTORS")), key=len, reverse=True))
+    return _longest_first(_collect("SOURCE_DESCRIPTORS"))
+
+
+def _longest_first(words) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=lambda word: (-len(word), word)))
 
 
 MAX_RULE_WORDS = 14  # a pattern hit on a longer line is more likely a body sentence quoting it

@@ -40,7 +40,7 @@ from kabar.store import Store
 from kabar.store import schema as t
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from web import CLICKID, QUERIES, build_database, start_server  # noqa: E402 - bench/web.py, reused
+from web import CLICKID, QUERIES, build_database, pages_to_request, start_server  # noqa: E402 - bench/web.py, reused
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
@@ -116,12 +116,8 @@ def main() -> None:
     store = Store(url)
     counts_before = store.counts()
     rng = random.Random(11)
-    stories = [s["id"] for s in store.list_stories(200, sort="size").items]
-    newest = [s["id"] for s in store.list_stories(100).items]
-    story_ids = rng.sample(stories, min(40, len(stories))) + newest[:40]
+    story_ids, entity_ids = pages_to_request(store, rng, 40, 30)
     article_ids = [a["id"] for a in store.list_articles(200).items]
-    entity_ids = sorted({e.id for s in stories[:10] for a in store.story_articles(s) for e in a.entities})
-    entity_ids = rng.sample(entity_ids, min(30, len(entity_ids)))
     with store.engine.connect() as c:
         base_seq = c.scalar(select(t.articles.c.seq).order_by(t.articles.c.seq.desc()).limit(1)) or 0
     second_page = store.list_stories(30).next or ""

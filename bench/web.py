@@ -162,6 +162,16 @@ def load(base: str, paths: list[str], clients: int, requests: int, time_limit: f
             "requests_per_second": round(len(times) / wall, 1), "statuses": statuses}
 
 
+def pages_to_request(store: Store, rng: random.Random, stories: int, entities: int) -> tuple[list[str], list[str]]:
+    """Story ids (a sample of the largest stories plus as many of the newest) and entity ids (a
+    sample of those in the ten largest stories) for a benchmark's clients to request."""
+    largest = [s["id"] for s in store.list_stories(200, sort="size").items]
+    newest = [s["id"] for s in store.list_stories(100).items]
+    story_ids = rng.sample(largest, min(stories, len(largest))) + newest[:stories]
+    entity_ids = sorted({e.id for s in largest[:10] for a in store.story_articles(s) for e in a.entities})
+    return story_ids, rng.sample(entity_ids, min(entities, len(entity_ids)))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
@@ -179,11 +189,7 @@ def main() -> None:
     store = Store(url)
     counts = store.counts()
     rng = random.Random(7)
-    stories = [s["id"] for s in store.list_stories(200, sort="size").items]
-    newest = [s["id"] for s in store.list_stories(100).items]
-    story_ids = rng.sample(stories, min(20, len(stories))) + newest[:20]
-    entity_ids = sorted({e.id for s in stories[:10] for a in store.story_articles(s) for e in a.entities})
-    entity_ids = rng.sample(entity_ids, min(20, len(entity_ids)))
+    story_ids, entity_ids = pages_to_request(store, rng, 20, 20)
     store.close()
 
     process, base = start_server(url)

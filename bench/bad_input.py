@@ -29,16 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
 MB = 1024 * 1024
 
-ARTICLE = """Beranda Nasional Ekonomi Olahraga
-Pemkot Semarang Buka Posko Pengungsian Banjir
-SEMARANG - Pemerintah Kota Semarang membuka empat posko pengungsian setelah banjir merendam
-ratusan rumah di Kecamatan Genuk pada Selasa (14/1/2025).
-"Kami sudah menyiapkan dapur umum dan tenaga kesehatan," kata Wali Kota Semarang Hendra Wibowo kepada wartawan.
-Menurut Badan Penanggulangan Bencana Daerah, ketinggian air mencapai satu meter di beberapa titik.
-Baca juga:
-- Harga Cabai Naik Jelang Ramadan
-Redaktur : Sinta Dewi
-"""
+# The well-formed report tests/test_cli.py ingests; the large and broken inputs are built from it.
+ARTICLE = (ROOT / "tests" / "data" / "good_article.txt").read_text(encoding="utf-8")
 
 
 def article(place: str) -> str:

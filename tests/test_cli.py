@@ -21,16 +21,9 @@ ARTICLE_KEYS = {"id", "outlet", "url", "language", "title", "dateline", "publish
                 "storyline", "duplicate_of"}
 STORY_KEYS = {"id", "title", "storyline", "articles", "outlets", "start", "end", "summary",
               "timeline", "quotes", "coverage"}
-GOOD_TEXT = """Beranda Nasional Ekonomi Olahraga
-Pemkot Semarang Buka Posko Pengungsian Banjir
-SEMARANG - Pemerintah Kota Semarang membuka empat posko pengungsian setelah banjir merendam
-ratusan rumah di Kecamatan Genuk pada Selasa (14/1/2025).
-"Kami sudah menyiapkan dapur umum dan tenaga kesehatan," kata Wali Kota Semarang Hendra Wibowo kepada wartawan.
-Menurut Badan Penanggulangan Bencana Daerah, ketinggian air mencapai satu meter di beberapa titik.
-Baca juga:
-- Harga Cabai Naik Jelang Ramadan
-Redaktur : Sinta Dewi
-"""
+# One well-formed Indonesian report (portal menu, "Baca juga", editor line), shared with
+# bench/bad_input.py, which builds its large and broken inputs from it.
+GOOD_TEXT = (Path(__file__).resolve().parent / "data" / "good_article.txt").read_text(encoding="utf-8")
 
 runner = CliRunner()
 

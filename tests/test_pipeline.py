@@ -26,10 +26,16 @@ def _stories(store: Store) -> dict[str, tuple[str | None, str | None, str | None
     return {a.id: (a.story, a.storyline, a.duplicate_of) for a in store.iter_articles()}
 
 
+def _one_run(tmp_path: Path, files: list[Path], batch_size: int) -> Store:
+    """The files ingested by one uninterrupted run: what resumed runs must end with."""
+    whole = Store(f"sqlite:///{tmp_path / 'whole.db'}")
+    Pipeline(whole, batch_size=batch_size).ingest_paths(files)
+    return whole
+
+
 def test_resume_equals_one_run(tmp_path: Path):
     files = _files()
-    whole = Store(f"sqlite:///{tmp_path / 'whole.db'}")
-    Pipeline(whole, batch_size=7).ingest_paths(files)
+    whole = _one_run(tmp_path, files, batch_size=7)
 
     parts = Store(f"sqlite:///{tmp_path / 'parts.db'}")
     half = len(files) // 2
@@ -69,8 +75,7 @@ def test_checkpoint_log_and_replay_load_the_state_an_ingest_ended_with(tmp_path:
 
 def test_resume_after_checkpoints_equals_one_run(tmp_path: Path):
     files = _files()
-    whole = Store(f"sqlite:///{tmp_path / 'whole.db'}")
-    Pipeline(whole, batch_size=4).ingest_paths(files)
+    whole = _one_run(tmp_path, files, batch_size=4)
     parts = Store(f"sqlite:///{tmp_path / 'parts.db'}")
     third = len(files) // 3
     for end in (third, 2 * third, len(files)):  # each run loads a checkpoint and replays a tail
@@ -90,8 +95,7 @@ class _CountingLoads(Pipeline):
 
 def test_a_long_lived_pipeline_reads_the_state_again_only_after_another_writer(tmp_path: Path):
     files = _files()
-    whole = Store(f"sqlite:///{tmp_path / 'whole.db'}")
-    Pipeline(whole, batch_size=4).ingest_paths(files)
+    whole = _one_run(tmp_path, files, batch_size=4)
 
     shared = Store(f"sqlite:///{tmp_path / 'shared.db'}")
     server = _CountingLoads(shared, batch_size=4, checkpoint_articles=9)  # the web server's

@@ -49,7 +49,12 @@ def link_and_quote(article: Article, mentions: tuple[Mention, ...],
                    registry: EntityRegistry | None = None) -> Article:
     """The registry-dependent rest of ``annotate``: ``mentions`` (from ``find_mentions``) linked,
     and the quotes with their speakers."""
-    entities = link_mentions(mentions, registry)
+    return with_entities(article, link_mentions(mentions, registry))
+
+
+def with_entities(article: Article, entities: tuple[EntityMention, ...]) -> Article:
+    """The article with these entities and its quotes, whose speakers they name (quotes read
+    only the body and the entities)."""
     quotes = extract_quotes(article.body, article.language, list(entities))
     return replace(article, entities=entities, quotes=tuple(quotes))
 
@@ -63,4 +68,4 @@ def link_mentions(mentions: tuple[Mention, ...], registry: EntityRegistry | None
     return tuple(to_entity_mentions(working))
 
 
-__all__ = ["annotate", "date_article", "find_mentions", "link_and_quote", "link_mentions"]
+__all__ = ["annotate", "date_article", "find_mentions", "link_and_quote", "link_mentions", "with_entities"]

@@ -28,10 +28,9 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from ..annotate.article import date_article, find_mentions, link_and_quote, link_mentions
+from ..annotate.article import date_article, find_mentions, link_and_quote, link_mentions, with_entities
 from ..annotate.entities import EntityRegistry
 from ..annotate.entities.linking import Mention
-from ..annotate.quotes import extract_quotes
 from ..clean import CleanError, TemplateMemory, clean_document
 from ..pipeline import content_hash, prepare
 from ..records import Article, RawDocument
@@ -202,10 +201,8 @@ def _relink(speculation: Speculation, state: dict[str, Any], prefix: list[Event]
         article = speculation.article
         entities = link_mentions(unpack_mentions(speculation.mentions), registry)
         if entities != article.entities:
-            # ``link_and_quote``'s second half. Quotes read only the body and the entities, so
-            # with the worker's entities they are the worker's quotes: found again only here.
-            quotes = extract_quotes(article.body, article.language, list(entities))
-            article = replace(article, entities=entities, quotes=tuple(quotes))
+            # With the worker's entities the quotes are the worker's: found again only here.
+            article = with_entities(article, entities)
         return Speculation(article, None, log, mentions=speculation.mentions)
     except Exception as error:  # noqa: BLE001
         return Speculation(None, rejection_reason(error), log)

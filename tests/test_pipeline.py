@@ -73,6 +73,21 @@ def test_checkpoint_log_and_replay_load_the_state_an_ingest_ended_with(tmp_path:
     assert _decoded(load_logged(store, "templates", TemplateMemory).dumps()) == _decoded(pipeline.templates.dumps())
 
 
+def test_an_ingest_that_ends_far_from_its_last_checkpoint_saves_one(tmp_path: Path):
+    """The next ingest then loads the state without replaying this one's articles."""
+    store = Store(f"sqlite:///{tmp_path / 'kabar.db'}")
+    pipeline = Pipeline(store, batch_size=4, checkpoint_articles=1_000, closing_checkpoint_articles=5)
+    assert pipeline.ingest_paths(_files()).ingested > 5
+    assert store.load_state_log("entities")[2] == [] and store.load_state_log("templates")[2] == []
+    index, replayed = load_index(store)
+    assert replayed == 0
+    assert _decoded(index.dumps()) == _decoded(pipeline.index.dumps())
+
+    tail = Store(f"sqlite:///{tmp_path / 'tail.db'}")  # too few articles for a closing checkpoint
+    Pipeline(tail, batch_size=4, checkpoint_articles=1_000, closing_checkpoint_articles=1_000).ingest_paths(_files())
+    assert load_index(tail)[1] == len(list(tail.iter_articles()))
+
+
 def test_resume_after_checkpoints_equals_one_run(tmp_path: Path):
     files = _files()
     whole = _one_run(tmp_path, files, batch_size=4)

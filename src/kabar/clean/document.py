@@ -403,15 +403,30 @@ BLOCK_SHARE = 0.3
 
 COMMENTS_MIN_WORDS = 50  # article words kept before a comments header for it to close the article
 ENDING_KINDS = ("comments",)
+THREAD_MARKERS = 2
+COMMENTS_PROSE_MIN_WORDS = 20  # a post above its comments: at least a sentence or two
 
 
 def _cut_after_comments(verdicts, keep) -> None:
-    """Once the article has run and the comments open, the page does not return to it."""
+    """Once the article has run and the comments open, the page does not return to it. When
+    the line judge kept nothing worth the name before the first comment, the article is the
+    prose stretch above it (a one-paragraph post under a long thread of replies)."""
     words = 0
+    markers = [i for i, v in enumerate(verdicts) if v.kind in ENDING_KINDS]
     for i, v in enumerate(verdicts):
         if keep[i]:
             words += len(v.text.split())
-        elif v.kind in ENDING_KINDS and words >= COMMENTS_MIN_WORDS:
+        elif v.kind in ENDING_KINDS:
+            if words < COMMENTS_MIN_WORDS:
+                # one "Comments" link in a header says nothing; a thread has a marker per reply
+                first_kept = next((j for j in range(i, len(keep)) if keep[j]), len(keep))
+                if sum(1 for m in markers if i <= m < first_kept) < THREAD_MARKERS:
+                    continue
+                start, end = _prose_run(verdicts[:i])
+                if sum(len(verdicts[j].text.split()) for j in range(start, end + 1)) < COMMENTS_PROSE_MIN_WORDS:
+                    continue
+                for j in range(start, end + 1):
+                    keep[j] = keep[j] or verdicts[j].kind is None
             for j in range(i + 1, len(keep)):
                 keep[j] = False
             return

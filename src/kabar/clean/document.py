@@ -375,6 +375,7 @@ def _judge_lines(lines, extra, model, pre_extracted, templates, outlet_key, use_
     _fill_gaps(verdicts, keep)
     _keep_main_blocks(verdicts, keep)
     _cut_after_comments(verdicts, keep)
+    _start_after_header(verdicts, keep)
     body_idx = [i for i, k in enumerate(keep) if k]
     first, last = (body_idx[0], body_idx[-1]) if body_idx else (len(lines), -1)
     for i, (v, k) in enumerate(zip(verdicts, keep)):
@@ -430,6 +431,43 @@ def _cut_after_comments(verdicts, keep) -> None:
             for j in range(i + 1, len(keep)):
                 keep[j] = False
             return
+
+
+HEADER_MIN_WORDS_AFTER = 50  # article words kept below a date or byline line for it to open the article
+TEASER_SHARE = 0.5  # of the lines kept above the header, to be cut as teaser cards
+TEASER_HEAD_CHARS = 160  # a teaser's headline ends within this many characters
+DASHES = "—–-"  # "— Name (@handle) November 3, 2019" closes an embedded tweet, it opens no article
+TEASER_JOIN = re.compile(r"[a-z?!'’][A-Z][a-z]* [a-z0-9]")
+INLINE_DATELINE = re.compile(r"\w \w+ [A-Z]{3,}(?: [A-Z]{2,})*\s?[:—–]\s")
+
+
+def _start_after_header(verdicts: list[_Verdict], keep: list[bool]) -> None:
+    """A date line or a byline kept amid the body is the article's header: what was kept above
+    it is teaser blurbs of other stories (the article's own header comes before its text)."""
+    kept = [i for i, k in enumerate(keep) if k]
+    if not kept:
+        return
+    words_after = 0
+    for i in range(kept[-1], kept[0], -1):
+        if keep[i]:
+            words_after += len(verdicts[i].text.split())
+        elif verdicts[i].kind not in ("date", "byline", None):
+            continue
+        v = verdicts[i]
+        if words_after >= HEADER_MIN_WORDS_AFTER and v.text[:1] not in DASHES \
+                and (_is_date_line(v.text) or parse_byline(v.text)):
+            above = [verdicts[j].text for j in kept if j < i and len(verdicts[j].text.split()) >= SENTENCE_MIN_WORDS]
+            if above and sum(map(_reads_as_teaser, above)) >= TEASER_SHARE * len(above):
+                for j in range(kept[0], i + 1):
+                    keep[j] = False
+            return
+
+
+def _reads_as_teaser(text: str) -> bool:
+    """A teaser card: another story's headline run into its blurb, with no break between them
+    ("...Troy SteakhouseA party of six left ...") or with the blurb's dateline between them
+    ("... fraud scheme in US NEW YORK: An Indian-origin ...")."""
+    return bool(TEASER_JOIN.search(text[:TEASER_HEAD_CHARS]) or INLINE_DATELINE.search(text[:TEASER_HEAD_CHARS]))
 
 
 def _keep_main_blocks(verdicts: list[_Verdict], keep: list[bool]) -> None:

@@ -516,7 +516,10 @@ def _keep_main_blocks(verdicts: list[_Verdict], keep: list[bool]) -> None:
         return
     main = max(runs, key=lambda r: r[2])
     for r in runs:
-        if r is not main and r[2] < BLOCK_SHARE * main[2]:
+        # below the article, a stretch of headlines with not one sentence is a list of other
+        # stories, however long
+        if r is not main and (r[2] < BLOCK_SHARE * main[2] or r[0] > main[1] and not any(
+                keep[i] and _reads_as_sentence(verdicts[i].text) for i in range(r[0], r[1] + 1))):
             for i in range(r[0], r[1] + 1):
                 keep[i] = False
 
@@ -574,6 +577,8 @@ def _body_neighbour(verdicts: list[_Verdict], keep: list[bool], i: int, step: in
         v = verdicts[j]
         if v.kind is None and _could_be_subheading(v.text) and subheadings == 0:
             subheadings += 1  # one unmarked short line: a subheading between paragraphs
+        elif v.kind is None and v.text.isupper() and not SENTENCE_END.search(v.text):
+            pass  # "TAYLOR SWIFT CLEARED TO PERFORM ...": a shouted link to another story, an insert
         elif v.kind not in IN_ARTICLE_INSERTS:
             return False
         j += step

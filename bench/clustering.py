@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import sys
@@ -172,29 +173,86 @@ def _add_chunk(index: StoryIndex, chunk: list, in_features: float, in_order: flo
     mid = clock()
     for article, feats in zip(chunk, features):
         index.add(article, feats)
+    # The pipeline takes the storyline changes after every batch; left here they would grow.
+    index.pop_storyline_changes()
     return in_features + mid - start, in_order + clock() - mid
 
 
-def speed(size: int, trace: bool) -> dict:
+def current_rss_mb() -> float:
+    """Resident memory now (ru_maxrss is the peak so far): Linux /proc, else the peak."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def structure_sizes(index: StoryIndex) -> dict:
+    """The sizes of everything the index keeps: each must be bounded by the window, not grow
+    with the archive."""
+    finder = index.duplicates
+    return {
+        "df_terms": len(index.df),
+        "active_stories": len(index.stories),
+        "window_articles": len(index.article_meta),
+        "storyline_summaries": len(index.storylines.summaries),
+        "storyline_entities": len(index.storylines.by_entity),
+        "duplicate_window_articles": len(finder.signatures),
+        "lsh_keys": sum(len(band) for band in finder._bands),
+        "term_postings": len(index._term_postings),
+        "name_postings": len(index._postings),
+    }
+
+
+SIZES_EVERY = 50_000  # articles between printed structure sizes
+
+
+def speed(sizes: list[int], trace: bool, progress: list[dict], on_progress=lambda: None) -> list[dict]:
+    """One replay of ``max(sizes)`` articles, with a row at each of ``sizes``: the index at
+    10k is the index at 10k of the 1M run. Peak RSS is the process's up to that row. Every
+    SIZES_EVERY articles the structure sizes are appended to ``progress`` and ``on_progress``
+    is called (so a long run leaves its figures behind as it goes)."""
     index = StoryIndex()
     if trace:
         tracemalloc.start()
+    rows, checkpoints = [], sorted(set(sizes))
+    rss_before = 0.0  # the bench itself (libraries loaded, CLICK-ID parsed): taken at the first article
     # The two halves of StoryIndex.add, timed apart: article_features reads the article alone
     # (the Spark job runs it on the workers), the rest must run in arrival order.
-    in_features, in_order = 0.0, 0.0
+    in_features, in_order, done = 0.0, 0.0, 0
     chunk: list = []
-    for article in replayed_articles(size):
+    for article in replayed_articles(checkpoints[-1]):
+        if not rss_before:
+            rss_before = current_rss_mb()
         chunk.append(article)
-        if len(chunk) == CHUNK:
+        # Chunks end at every checkpoint, so each row is taken exactly at its size.
+        if len(chunk) == CHUNK or done + len(chunk) in checkpoints:
             in_features, in_order = _add_chunk(index, chunk, in_features, in_order)
+            done += len(chunk)
             chunk = []
-    if chunk:
-        in_features, in_order = _add_chunk(index, chunk, in_features, in_order)
-    spent = in_features + in_order
-    peak = tracemalloc.get_traced_memory()[1] if trace else None
+            if done in checkpoints:
+                rows.append(_row(index, done, in_features, in_order, trace, rss_before))
+            if done % SIZES_EVERY == 0 or done in checkpoints:
+                progress.append({"articles": done, "cpu_s": round(in_features + in_order, 1),
+                                 "rss_mb": current_rss_mb(),
+                                 "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+                                 **structure_sizes(index), "load_average": round(os.getloadavg()[0], 2)})
+                print(json.dumps(progress[-1]), flush=True)
+                on_progress()
     if trace:
         tracemalloc.stop()
-    rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rows
+
+
+def _row(index: StoryIndex, size: int, in_features: float, in_order: float, trace: bool,
+         rss_before: float) -> dict:
+    spent = in_features + in_order
+    peak = tracemalloc.get_traced_memory()[1] if trace else None
+    rss_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss_now = current_rss_mb()
     start = clock()
     blob = index.dumps()
     dump_seconds = clock() - start
@@ -207,13 +265,14 @@ def speed(size: int, trace: bool) -> dict:
         "seconds_in_add": round(spent, 1),
         "features_per_second": round(size / in_features, 1),
         "in_order_per_second": round(size / in_order, 1),
-        "active_stories": len(index.stories),
-        "storyline_summaries": len(index.storylines.summaries),
-        "duplicate_window_articles": len(index.duplicates.signatures),
-        "peak_rss_mb": round(rss_after / 1024, 1),  # of the whole process, up to this run's end
+        **structure_sizes(index),
+        "peak_rss_mb": round(rss_peak / 1024, 1),  # of the whole process, up to this row
+        "rss_mb": rss_now,
+        "rss_before_index_mb": rss_before,
         "dumps_mb": round(len(blob) / 1e6, 2),
         "dumps_seconds": round(dump_seconds, 2),
         "loads_seconds": round(load_seconds, 2),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
         "traced": trace,
     }
     if peak is not None:
@@ -224,6 +283,8 @@ def speed(size: int, trace: bool) -> dict:
 
 def markdown(result: dict) -> str:
     lines = ["# Clustering benchmark", "", "Written by `bench/clustering.py`; baselines tuned on the same data.", ""]
+    if result.get("quality_carried_over"):
+        lines += ["The quality tables are carried over from the previous run (`--skip-quality`).", ""]
     lines += ["| set | system | BCubed F1 (P/R) | pairwise F1 | setting |", "| --- | --- | --- | --- | --- |"]
     for name in ("ecbplus-dev", "events-id-dev"):
         q = result["quality"].get(name, {})
@@ -249,13 +310,39 @@ def markdown(result: dict) -> str:
         lines += ["", "articles/s: the whole of `StoryIndex.add` per CPU-second of one core; features/s: its per-article half "
                   "(`article_features`, parallel: Spark workers); in-order/s: the half that must run in arrival order "
                   "(the Spark driver's bound).", "",
-                  "| articles | articles/s | features/s | in-order/s | active stories | summaries | peak RSS MB (process) | dumps MB | dumps s |",
-                  "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+                  "Rows of one replay (each row is the same index at that size); sizes of the index's structures; "
+                  "peak RSS of the whole process (the bench alone, CLICK-ID parsed, before the index: "
+                  f"{result['speed'][0].get('rss_before_index_mb', '?')} MB). CPU figures taken on a shared machine: "
+                  "lower bounds (load average beside each row).", "",
+                  "| articles | articles/s | features/s | in-order/s | active stories | window articles | df terms | summaries "
+                  "| LSH keys | peak RSS MB (process) | dumps MB | dumps s | load avg |",
+                  "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
         for s in result["speed"]:
             lines.append(f"| {s['articles']} | {s['articles_per_second']} | {s.get('features_per_second', '')} | "
-                         f"{s.get('in_order_per_second', '')} | {s['active_stories']} | "
-                         f"{s['storyline_summaries']} | {s['peak_rss_mb']} | {s['dumps_mb']} | {s['dumps_seconds']} |")
+                         f"{s.get('in_order_per_second', '')} | {s['active_stories']} | {s.get('window_articles', '')} | "
+                         f"{s.get('df_terms', '')} | {s['storyline_summaries']} | {s.get('lsh_keys', '')} | "
+                         f"{s['peak_rss_mb']} | {s['dumps_mb']} | {s['dumps_seconds']} | "
+                         f"{(s.get('load_average') or [''])[0]} |")
+    if result.get("speed_progress"):
+        progress = result["speed_progress"]
+        finished = result.get("speed") and result["speed"][-1]["articles"] == progress[-1]["articles"]
+        lines += ["", "Growth along the replay (the same run; every structure should level off with the window):"
+                  + ("" if finished else f" **partial: the run had reached {progress[-1]['articles']} articles "
+                     "when this was written**"), "",
+                  "| articles | CPU s | RSS MB | peak RSS MB | df terms | active stories | window articles "
+                  "| summaries | summary entities | LSH keys | term postings | load avg |",
+                  "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+        for g in progress:
+            lines.append(f"| {g['articles']} | {g['cpu_s']} | {g['rss_mb']} | {g['peak_rss_mb']} | {g['df_terms']} "
+                         f"| {g['active_stories']} | {g['window_articles']} | {g['storyline_summaries']} "
+                         f"| {g['storyline_entities']} | {g['lsh_keys']} | {g['term_postings']} | {g['load_average']} |")
     return "\n".join(lines) + "\n"
+
+
+def write(result: dict) -> None:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "clustering.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    (RESULTS / "clustering.md").write_text(markdown(result), encoding="utf-8")
 
 
 def main() -> int:
@@ -263,26 +350,29 @@ def main() -> int:
     ap.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
     ap.add_argument("--million", action="store_true", help="also run 1,000,000 articles")
     ap.add_argument("--skip-speed", action="store_true")
+    ap.add_argument("--skip-quality", action="store_true", help="carry the quality tables over from the last run")
     ap.add_argument("--trace", action="store_true", help="tracemalloc peaks (slows adding ~3x)")
     args = ap.parse_args()
     if not devdata.shared_data().exists():
         print(f"no shared data at {devdata.shared_data()}", file=sys.stderr)
         return 1
-    result = {"quality": quality(), "speed": []}
+    previous = RESULTS / "clustering.json"
+    if args.skip_quality and previous.exists():
+        result = {"quality": json.loads(previous.read_text(encoding="utf-8")).get("quality", {}), "speed": [],
+                  "quality_carried_over": True}
+    else:
+        result = {"quality": quality(), "speed": []}
     heldout_path = RESULTS / "clustering.heldout.json"
     if heldout_path.exists():
         result["heldout"] = json.loads(heldout_path.read_text(encoding="utf-8"))
-    previous = RESULTS / "clustering.json"
     if args.skip_speed and previous.exists():  # keep the last measured speed table
         result["speed"] = json.loads(previous.read_text(encoding="utf-8")).get("speed", [])
         result["speed_carried_over"] = bool(result["speed"])
     if not args.skip_speed:
         sizes = list(args.sizes) + ([1_000_000] if args.million else [])
-        for size in sizes:
-            result["speed"].append(speed(size, args.trace))
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "clustering.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
-    (RESULTS / "clustering.md").write_text(markdown(result), encoding="utf-8")
+        result["speed_progress"] = []
+        result["speed"] = speed(sizes, args.trace, result["speed_progress"], lambda: write(result))
+    write(result)
     print(markdown(result))
     return 0
 

@@ -36,7 +36,12 @@ NAME_CANDIDATES = 4  # ... and so do those sharing the most names and entities
 # apart and would make retrieval cost grow with the active set: it is not scanned.
 MAX_POSTING_SCAN = 400
 EVICT_EVERY = 64  # articles between sweeps of the active set
-PRUNE_DF_EVERY = 20_000  # articles between drops of words seen once
+PRUNE_DF_EVERY = 20_000  # articles between decays of the document frequencies
+# Document frequencies are counts over a sliding window of arrivals, not over the archive: every
+# PRUNE_DF_EVERY arrivals all counts (and the document count) are multiplied by DF_DECAY and
+# those under one dropped, so the vocabulary kept is that of the last ~PRUNE_DF_EVERY /
+# (1 - DF_DECAY) arrivals (200k) and the idf of a steady word stays what it was.
+DF_DECAY = 0.9
 
 DEFAULT_PARAMS = {
     "weights": {"cos_text": 6.0, "cos_lead": 2.0, "cos_names": 1.0},
@@ -131,7 +136,9 @@ class StoryIndex:
         if self.seq % EVICT_EVERY == 0:
             self._evict()
         if self.seq % PRUNE_DF_EVERY == 0:
-            self.df = {t: c for t, c in self.df.items() if c > 1}
+            # Words seen once are dropped at the first decay, as before; others once they fade.
+            self.doc_count *= DF_DECAY
+            self.df = {t: d for t, c in self.df.items() if (d := c * DF_DECAY) >= 1.0}
             oldest_day = None if self.clock is None else self.clock - self.params["storyline_days"]
             self.storylines.forget(oldest_day, self.seq - self.params["storyline_articles"])
         self._count_document(profile)

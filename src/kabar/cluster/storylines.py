@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import sys
 from dataclasses import dataclass
 
 SALIENT = 6
@@ -24,7 +25,7 @@ def storyline_id(first_story: str) -> str:
     return "l" + hashlib.sha1(first_story.encode("utf-8")).hexdigest()[:12]
 
 
-@dataclass
+@dataclass(slots=True)  # slots: a summary is kept for months, and there are many
 class Summary:
     story: str
     salient: tuple[str, ...]
@@ -78,6 +79,10 @@ class StorylineIndex:
             for ent in old.salient:
                 if ent not in salient:
                     self._unpost(ent, story)
+        # Interned: a summary outlives the story's own strings, and thousands of summaries
+        # name the same entities and terms; one copy of each word instead of one per summary.
+        salient = tuple(map(sys.intern, salient))
+        terms = tuple(map(sys.intern, terms))
         for ent in salient:
             self.by_entity.setdefault(ent, {})[story] = None
         self.summaries[story] = Summary(story, salient, terms, storyline, day, seq)

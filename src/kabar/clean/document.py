@@ -452,9 +452,24 @@ def _prefer_post_above_related(verdicts: list[_Verdict], keep: list[bool]) -> No
     start, end = heaviest_run([_prose_weight(v, POST_LONG_LINE_WORDS) for v in verdicts[:h]], max_gap=1)
     post = sum(len(verdicts[j].text.split()) for j in range(start, end + 1))
     kept_after = sum(len(v.text.split()) for v, k in zip(verdicts, keep) if k)
-    if post >= POST_MIN_WORDS and post >= POST_SHARE * kept_after:
+    if post >= POST_MIN_WORDS and (post >= POST_SHARE * kept_after or _card_list(verdicts, keep)):
         for j in range(len(keep)):
             keep[j] = start <= j <= end and verdicts[j].kind is None
+
+
+CARD_SEPARATOR_SHARE = 0.3
+CARD_SEPARATOR_REPEATS = 3
+
+
+def _card_list(verdicts: list[_Verdict], keep: list[bool]) -> bool:
+    """Are the kept lines cards of other stories, each followed by the same share bar or "read
+    more" line? An article does not repeat one line between its paragraphs."""
+    counts: dict[str, int] = {}
+    for v in verdicts:
+        counts[v.text] = counts.get(v.text, 0) + 1
+    kept = [verdicts[i].text for i, k in enumerate(keep) if k]
+    repeated = sum(1 for t in kept if counts[t] >= CARD_SEPARATOR_REPEATS)
+    return bool(kept) and repeated >= CARD_SEPARATOR_SHARE * len(kept)
 
 
 HEADER_MIN_WORDS_AFTER = 50  # article words kept below a date or byline line for it to open the article

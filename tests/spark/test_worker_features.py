@@ -9,6 +9,7 @@ from kabar.cluster import StoryIndex
 from kabar.cluster.features import article_features
 from kabar.read import read_paths
 from kabar.records import RawDocument, Rejected
+from kabar.spark.feed import SliceState
 from kabar.spark.slices import speculate_slice
 
 from ..conftest import EXAMPLES
@@ -18,7 +19,7 @@ def test_a_slice_yields_features_equal_to_the_drivers_and_clusters_the_same():
     docs = [d for d in read_paths([str(EXAMPLES)]) if isinstance(d, RawDocument)][:30]
     assert len(docs) == 30
     items = [(i, d) for i, d in enumerate(docs)] + [(len(docs), Rejected("broken.txt", "unreadable"))]
-    results = list(speculate_slice(items, {"templates": None, "entities": None}))
+    results = list(speculate_slice(items, SliceState({"templates": None, "entities": None})))
     assert results[-1][2] is None  # a rejected input has nothing to speculate
     speculations = [s for _, _, s in results[:-1]]
     articles = [s.article for s in speculations]

@@ -39,6 +39,8 @@ from ..pipeline import BATCH_SIZE, IngestReport, Pipeline
 from ..records import Article, RawDocument, Rejected
 from ..store import Store
 from .briefs import refresh_briefs_on_workers
+from .clock import CpuClock
+from .feed import SliceState, StateFeed
 from .inputs import read_items
 from .slices import in_order, slice_count
 from .speculation import confirm
@@ -69,7 +71,8 @@ def run_job(spark, paths: list[str], out_dir: str | None = None, db_url: str | N
     from pyspark import StorageLevel
 
     report = JobReport()
-    started, cpu_started = time.perf_counter(), time.process_time()
+    started, cpu_started, main_cpu_started = time.perf_counter(), time.process_time(), time.thread_time()
+    clock = CpuClock()
     scratch = None
     if db_url is None:
         scratch = tempfile.TemporaryDirectory(prefix="kabar-spark-")
@@ -79,7 +82,9 @@ def run_job(spark, paths: list[str], out_dir: str | None = None, db_url: str | N
     try:
         pipeline = Pipeline(store, batch_size)
         with store.ingest_lock(lambda: print("waiting for another ingest into this database", file=sys.stderr)):
-            pipeline.load_state()
+            with clock.phase("load_state"):
+                pipeline.load_state()
+            _clock_driver_steps(pipeline, clock)
             cores = sc.defaultParallelism
             items = read_items(spark, paths, fmt, cores).persist(StorageLevel.MEMORY_AND_DISK)
             slices = slice_count(items.count(), cores, partitions)
@@ -87,11 +92,15 @@ def run_job(spark, paths: list[str], out_dir: str | None = None, db_url: str | N
             slices = sorted_items.getNumPartitions()
             report.seconds["start"] = time.perf_counter() - started
 
-            def snapshot() -> dict[str, bytes]:
-                return {"templates": pipeline.templates.dumps(), "entities": pipeline.registry.dumps()}
+            with clock.phase("snapshot"):
+                feed = StateFeed(sc, pipeline.templates, pipeline.registry)
+
+            def snapshot() -> SliceState:
+                with clock.phase("snapshot"):
+                    return feed.snapshot()
 
             # One slice more in flight than there are cores: a core never waits for the driver.
-            for results in in_order(sc, sorted_items, slices, cores + 1, snapshot, report.seconds):
+            for results in in_order(sc, sorted_items, slices, cores + 1, snapshot, report.seconds, clock):
                 batch: list = []
                 for _key, item, speculation in results:
                     if speculation is None:
@@ -99,24 +108,31 @@ def run_job(spark, paths: list[str], out_dir: str | None = None, db_url: str | N
                         continue
                     batch.append((item, speculation))
                     if len(batch) >= batch_size:
-                        _store_batch(pipeline, batch, report)
+                        _store_batch(pipeline, batch, report, clock, feed)
                         batch = []
                 # Every slice ends its batch, so the next slice's snapshot has all of this one.
                 if batch:
-                    _store_batch(pipeline, batch, report)
+                    _store_batch(pipeline, batch, report, clock, feed)
             items.unpersist()
+            feed.close()
+            report.seconds["checkpoints_sent"] = feed.checkpoints
         report.seconds["ingest"] = time.perf_counter() - started - report.seconds["start"]
         mark = time.perf_counter()
-        refresh_briefs_on_workers(sc, store)
+        refresh_briefs_on_workers(sc, store, clock)
         report.seconds["briefs"] = time.perf_counter() - mark
         if out_dir is not None:
             mark = time.perf_counter()
-            write_parquet(store, out_dir)
+            with clock.phase("parquet"):
+                write_parquet(store, out_dir)
             report.seconds["parquet"] = time.perf_counter() - mark
         report.seconds["total"] = time.perf_counter() - started
         # CPU of the driver's process (all its threads, not the JVM's or the workers'): what a
         # busy machine inflates least, and what bounds the job when the driver is the bottleneck.
         report.seconds["driver_cpu"] = time.process_time() - cpu_started
+        report.seconds["driver_cpu_main"] = time.thread_time() - main_cpu_started
+        # The driver's CPU by phase ("cpu_confirm"), and the workers' ("worker_cpu_briefs").
+        report.seconds.update({phase if phase.startswith("worker_") else f"cpu_{phase}": value
+                               for phase, value in clock.seconds.items()})
         return report
     finally:
         store.close()
@@ -124,7 +140,17 @@ def run_job(spark, paths: list[str], out_dir: str | None = None, db_url: str | N
             scratch.cleanup()
 
 
-def _store_batch(pipeline: Pipeline, batch: list, report: JobReport) -> None:
+def _clock_driver_steps(pipeline: Pipeline, clock: CpuClock) -> None:
+    """Time the in-order steps the pipeline's batch runs on the driver (clustering, store reads
+    and writes) without changing them: the instances' methods are replaced by timed ones."""
+    pipeline.index.add = clock.timing("cluster", pipeline.index.add)
+    store = pipeline.store
+    store.save_batch = clock.timing("store_write", store.save_batch)
+    store.known_hashes = clock.timing("store_read", store.known_hashes)
+    store.known_ids = clock.timing("store_read", store.known_ids)
+
+
+def _store_batch(pipeline: Pipeline, batch: list, report: JobReport, clock: CpuClock, feed: StateFeed) -> None:
     """The local pipeline's batch step, with prepare's result confirmed from the workers'."""
     speculations = {id(doc): speculation for doc, speculation in batch}
     # Features the workers computed, for the very article objects they were computed from: an
@@ -133,7 +159,9 @@ def _store_batch(pipeline: Pipeline, batch: list, report: JobReport) -> None:
 
     def confirmed(doc: RawDocument) -> Article:
         started = time.perf_counter()
-        outcome = confirm(speculations[id(doc)], doc, pipeline.templates, pipeline.registry)
+        with clock.phase("confirm"):
+            outcome = confirm(speculations[id(doc)], doc, pipeline.templates, pipeline.registry)
+            feed.record(outcome.result.log)  # what it changed in the state, for the next slices
         seconds = time.perf_counter() - started
         report.seconds["confirm"] = report.seconds.get("confirm", 0.0) + seconds
         result = outcome.result
@@ -158,7 +186,8 @@ def _store_batch(pipeline: Pipeline, batch: list, report: JobReport) -> None:
         report.features_from_workers += 1
         return article_and_features[1]
 
-    pipeline.ingest_batch([doc for doc, _ in batch], report, prepare_document=confirmed, features_of=features_of)
+    with clock.phase("batch"):  # all of it, the phases timed inside included
+        pipeline.ingest_batch([doc for doc, _ in batch], report, prepare_document=confirmed, features_of=features_of)
 
 
 def write_parquet(store: Store, out_dir: str) -> dict[str, int]:

@@ -5,7 +5,8 @@ few slices are in flight at once, one Spark job each, so every core has one to w
 driver consumes the finished slices strictly in input order while the next ones compute.
 
 Each slice is speculated against a snapshot of the driver's *confirmed* state (templates, entity
-registry) taken when the slice is sent out, not against the job's starting state: a worker then
+registry) taken when the slice is sent out (``feed.py``: a broadcast checkpoint and the changes
+confirmed since), not against the job's starting state: a worker then
 misses only what the few slices still in flight will teach the state, so the driver confirms
 nearly every article instead of preparing it again (speculation.py explains the confirmation).
 """
@@ -15,12 +16,11 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
 
-from ..annotate.entities import EntityRegistry
-from ..clean import TemplateMemory
 from ..cluster.features import article_features
 from ..records import Rejected
+from .clock import CpuClock
+from .feed import SliceState
 from .speculation import speculate
 
 # Articles a slice: small enough that the driver starts soon and the snapshot a worker gets is
@@ -28,11 +28,13 @@ from .speculation import speculate
 SLICE_ITEMS = 250
 
 
-def speculate_slice(items, blobs: dict[str, bytes | None]):
+def speculate_slice(items, state: SliceState, cpu: dict | None = None):
     """On a worker: prepare every document of one slice against the state the driver sent,
-    and compute each article's clustering features."""
-    templates = TemplateMemory() if blobs.get("templates") is None else TemplateMemory.loads(blobs["templates"])
-    registry = EntityRegistry() if blobs.get("entities") is None else EntityRegistry.loads(blobs["entities"])
+    and compute each article's clustering features. With ``cpu`` (Spark accumulators), the
+    worker's CPU seconds go to ``cpu["state"]`` (rebuilding the state) and ``cpu["slices"]`` (all)."""
+    started = time.process_time()
+    templates, registry = state.rebuild()
+    rebuilt = time.process_time()
     for key, item in items:
         if isinstance(item, Rejected):
             yield key, item, None
@@ -42,6 +44,9 @@ def speculate_slice(items, blobs: dict[str, bytes | None]):
             # The index-independent half of clustering, off the driver's in-order path.
             speculation.features = article_features(speculation.article)
         yield key, item, speculation
+    if cpu is not None:
+        cpu["state"].add(rebuilt - started)
+        cpu["slices"].add(time.process_time() - started)
 
 
 def slice_count(total: int, cores: int, requested: int | None = None) -> int:
@@ -51,22 +56,28 @@ def slice_count(total: int, cores: int, requested: int | None = None) -> int:
     return max(2 * cores, -(-total // SLICE_ITEMS), 1)
 
 
-def in_order(sc, sorted_items, slices: int, in_flight: int, snapshot: Callable[[], dict[str, Any]],
-             seconds: dict[str, float]) -> Iterator[list]:
+def in_order(sc, sorted_items, slices: int, in_flight: int, snapshot: Callable[[], SliceState],
+             seconds: dict[str, float], clock: CpuClock | None = None) -> Iterator[list]:
     """Yield each slice's speculated results, in input order, while later slices compute.
 
     ``snapshot()`` is called on this (the driver's) thread only, between yields, so it reads the
     state when no confirmation is changing it. Time spent waiting for workers goes to
-    ``seconds["wait"]`` and taking snapshots to ``seconds["snapshot"]``.
+    ``seconds["wait"]`` and taking snapshots to ``seconds["snapshot"]``; with ``clock``, the CPU
+    the slice threads spend sending and taking back slices (mostly unpickling) to ``"results"``.
     """
-    def run(index: int, blobs: dict[str, Any]) -> list:
-        return sc.runJob(sorted_items, lambda it: speculate_slice(it, blobs), [index])
+    clock = clock or CpuClock()
+    # The workers' CPU, summed by Spark: what the driver's CPU is to be weighed against.
+    worker_cpu = {"state": sc.accumulator(0.0), "slices": sc.accumulator(0.0)}
+
+    def run(index: int, state: SliceState) -> list:
+        with clock.phase("results"):
+            return sc.runJob(sorted_items, lambda it: speculate_slice(it, state, worker_cpu), [index])
 
     def send(index: int) -> None:
         started = time.perf_counter()
-        blobs = snapshot()
+        state = snapshot()
         seconds["snapshot"] = seconds.get("snapshot", 0.0) + time.perf_counter() - started
-        pending[index] = pool.submit(run, index, blobs)
+        pending[index] = pool.submit(run, index, state)
 
     pending: dict[int, Future] = {}
     with ThreadPoolExecutor(max_workers=in_flight, thread_name_prefix="kabar-slice") as pool:
@@ -84,3 +95,5 @@ def in_order(sc, sorted_items, slices: int, in_flight: int, snapshot: Callable[[
         finally:
             for future in pending.values():
                 future.cancel()
+            for name, accumulator in worker_cpu.items():
+                seconds[f"worker_cpu_{name}"] = accumulator.value

@@ -39,7 +39,7 @@ from ..records import Article, RawDocument
 Event = tuple[str, str, tuple, Any]
 
 
-def _is_question(method: str) -> bool:
+def is_question(method: str) -> bool:
     return method.startswith(("is_", "resolve"))
 
 
@@ -138,7 +138,7 @@ def confirm(speculation: Speculation, doc: RawDocument, templates: TemplateMemor
     log = speculation.log
     for position, event in enumerate(log):
         name, method, _, answer = event
-        if not _is_question(method):
+        if not is_question(method):
             _apply(state, event)
         elif _apply(state, event) != answer:
             prefix = log[:position]

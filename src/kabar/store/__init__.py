@@ -291,6 +291,18 @@ class Store:
                     c.exec_driver_sql(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
                     c.commit()
 
+    def save_briefs(self, briefs: Iterable[tuple[Story, int]]) -> int:
+        """``save_brief`` for many (brief, version) pairs, in one transaction and one executemany."""
+        # Parameter names differ from the columns': SQLAlchemy reserves those for its own.
+        rows = [{"story_id": story.id, "new_brief": story.to_export(), "new_seq": version, "new_title": story.title,
+                 "new_start": story.start, "new_end": story.end} for story, version in briefs]
+        if rows:
+            with self.engine.begin() as c:
+                c.execute(update(t.stories).where(t.stories.c.id == bindparam("story_id")).values(
+                    brief=bindparam("new_brief"), brief_seq=bindparam("new_seq"), title=bindparam("new_title"),
+                    start=bindparam("new_start"), end=bindparam("new_end")), rows)
+        return len(rows)
+
     @staticmethod
     def _write_brief(c: Connection, story: Story, version: int) -> None:
         c.execute(update(t.stories).where(t.stories.c.id == story.id).values(
@@ -307,6 +319,21 @@ class Store:
         with self.engine.connect() as c:
             rows = c.execute(self._article_select().where(t.articles.c.story == story_id).order_by(t.articles.c.seq))
             return [row_to_article(r, r.story_storyline) for r in rows]
+
+    def stories_with_articles(self, story_ids: Sequence[str]) -> list[tuple[dict[str, Any], list[Article]]]:
+        """Each stored story of ``story_ids`` (in that order; others left out) as ``story_row``
+        gives it, with its articles as ``story_articles`` gives them: two queries for many stories."""
+        ids = list(dict.fromkeys(story_ids))
+        rows: dict[str, dict[str, Any]] = {}
+        articles: dict[str, list[Article]] = {}
+        with self.engine.connect() as c:
+            for chunk in _chunks(ids, 500):
+                for row in c.execute(select(t.stories).where(t.stories.c.id.in_(chunk))):
+                    rows[row.id] = dict(row._mapping)
+                for r in c.execute(self._article_select().where(t.articles.c.story.in_(chunk))
+                                   .order_by(t.articles.c.seq)):
+                    articles.setdefault(r.story, []).append(row_to_article(r, r.story_storyline))
+        return [(rows[i], articles.get(i, [])) for i in ids if i in rows]
 
     def iter_articles(self, batch_size: int = 500, after: int = 0) -> Iterator[Article]:
         """Stored articles in arrival order; ``after``: only those stored after that seq."""

@@ -652,7 +652,19 @@ def _looks_like_link_item(text: str) -> bool:
     if text[:1] in "-•*·–—►»":
         return True
     words = text.split()
-    return 2 <= len(words) <= 20 and not SENTENCE_END.search(text) and _looks_like_headline(text)
+    if not 2 <= len(words) <= 20:
+        return False
+    if TRUNCATED.search(text):  # "... as Hurri...": a teaser's headline cut to fit its card
+        return True
+    if _looks_like_headline(text):
+        return not SENTENCE_END.search(text)
+    # a headline in sentence case may ask or exclaim, it does not end in a full stop
+    return len(words) >= LINK_ITEM_MIN_WORDS and not STATEMENT_END.search(text)
+
+
+STATEMENT_END = re.compile(r"[.。]['\"”’»)]*$")
+TRUNCATED = re.compile(r"\w(\.\.\.|…)$")
+LINK_ITEM_MIN_WORDS = 5  # a sentence-case headline; a shorter line may be a subheading
 
 
 def _looks_like_headline(text: str) -> bool:

@@ -473,6 +473,7 @@ def _card_list(verdicts: list[_Verdict], keep: list[bool]) -> bool:
 
 
 HEADER_MIN_WORDS_AFTER = 50  # article words kept below a date or byline line for it to open the article
+MENU_PROSE_SHARE = 0.3  # (0.2 to 0.5 give the same cv figures) of the words kept above the header in sentences: less, and it is menus
 TEASER_SHARE = 0.5  # of the lines kept above the header, to be cut as teaser cards
 TEASER_HEAD_CHARS = 160  # a teaser's headline ends within this many characters
 DASHES = "—–-"  # "— Name (@handle) November 3, 2019" closes an embedded tweet, it opens no article
@@ -496,7 +497,10 @@ def _start_after_header(verdicts: list[_Verdict], keep: list[bool]) -> None:
         if words_after >= HEADER_MIN_WORDS_AFTER and v.text[:1] not in DASHES \
                 and (_is_date_line(v.text) or parse_byline(v.text)):
             above = [verdicts[j].text for j in kept if j < i and len(verdicts[j].text.split()) >= SENTENCE_MIN_WORDS]
-            if above and sum(map(_reads_as_teaser, above)) >= TEASER_SHARE * len(above):
+            kept_above = [verdicts[j].text for j in kept if j < i]
+            prose_above = sum(len(t.split()) for t in kept_above if _reads_as_sentence(t))
+            menus_above = prose_above < MENU_PROSE_SHARE * sum(len(t.split()) for t in kept_above)
+            if above and sum(map(_reads_as_teaser, above)) >= TEASER_SHARE * len(above) or menus_above:
                 for j in range(kept[0], i + 1):
                     keep[j] = False
             return

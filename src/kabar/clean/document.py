@@ -473,7 +473,7 @@ def _card_list(verdicts: list[_Verdict], keep: list[bool]) -> bool:
 
 
 HEADER_MIN_WORDS_AFTER = 50  # article words kept below a date or byline line for it to open the article
-MENU_PROSE_SHARE = 0.3  # (0.2 to 0.5 give the same cv figures) of the words kept above the header in sentences: less, and it is menus
+MENU_PROSE_SHARE = 0.3  # of the words kept above the header, in sentences: below it, menus (0.2-0.5: same cv)
 TEASER_SHARE = 0.5  # of the lines kept above the header, to be cut as teaser cards
 TEASER_HEAD_CHARS = 160  # a teaser's headline ends within this many characters
 DASHES = "—–-"  # "— Name (@handle) November 3, 2019" closes an embedded tweet, it opens no article

@@ -8,24 +8,28 @@ driver confirmed since: the changes are the non-question events of each confirme
 conversation (``speculation.Event``), the very calls that changed the driver's state, so a worker
 that loads the checkpoint and makes the same calls in the same order holds the driver's state.
 
-A new checkpoint is broadcast when the changes since the last one grow past ``rebase_events``, so
-what a slice carries stays bounded too. Whatever a worker gets, the driver confirms every answer
+The changes are pickled once, a chunk per slice sent (those confirmed since the slice before), so
+sending a slice costs the driver what changed since the last slice, not all changes since the
+checkpoint. A new checkpoint is broadcast when the changes since the last one grow past
+``rebase_events``, so what a slice carries (and a worker replays) stays bounded too. Whatever a worker gets, the driver confirms every answer
 against its own state: this decides only how often a worker's answer is stale, never the output.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import pickle
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from ..annotate.entities import EntityRegistry
 from ..clean import TemplateMemory
 from .speculation import Event, is_question
 
-# A CLICK-ID article makes a few changes: a slice then carries at most ~20k small tuples (tens of
-# ms to pickle), and a checkpoint (a registry dump, which grows with the archive: ~1 MB at 10k
-# articles) is re-sent every few thousand articles.
-REBASE_EVENTS = 20_000
+# A CLICK-ID article makes ~5 changes: a checkpoint (a registry dump, which grows with the
+# archive: ~1 MB at 10k articles) is then re-sent every ~10k articles, and a slice carries at
+# most ~2 MB of pickled changes, which a worker replays in a few tens of ms.
+REBASE_EVENTS = 50_000
 
 
 @dataclass
@@ -33,14 +37,19 @@ class SliceState:
     """What a worker is sent to rebuild the driver's confirmed state: a checkpoint (its blobs
     directly, or a Spark broadcast of them) and the changes made after it, in order."""
     checkpoint: Any  # {"templates": bytes | None, "entities": bytes | None}, or a broadcast of it
-    changes: list[tuple[str, str, tuple]] = field(default_factory=list)  # (object, method, args)
+    # The changes since, in order: pickled lists of (object, method, args), one a slice sent before.
+    changes: tuple[bytes, ...] = ()
+
+    def events(self) -> Iterator[tuple[str, str, tuple]]:
+        for chunk in self.changes:
+            yield from pickle.loads(chunk)
 
     def rebuild(self) -> tuple[TemplateMemory, EntityRegistry]:
         blobs = getattr(self.checkpoint, "value", self.checkpoint)
         templates = TemplateMemory() if blobs.get("templates") is None else TemplateMemory.loads(blobs["templates"])
         registry = EntityRegistry() if blobs.get("entities") is None else EntityRegistry.loads(blobs["entities"])
         state = {"templates": templates, "registry": registry}
-        for name, method, args in self.changes:
+        for name, method, args in self.events():
             getattr(state[name], method)(*args)
         return templates, registry
 
@@ -52,21 +61,27 @@ class StateFeed:
                  rebase_events: int = REBASE_EVENTS):
         self._sc, self._templates, self._registry = sc, templates, registry
         self.rebase_events = rebase_events
-        self._changes: list[tuple[str, str, tuple]] = []
+        self._recorded: list[tuple[str, str, tuple]] = []  # since the last slice was sent
+        self._chunks: list[bytes] = []  # since the checkpoint, pickled
+        self._since_checkpoint = 0  # changes
         self._broadcasts: list[Any] = []
         self.checkpoints = 0  # how many were sent
         self._checkpoint = self._broadcast()
 
     def record(self, log: list[Event]) -> None:
         """The state conversation of an article the driver confirmed (after it changed the state)."""
-        self._changes.extend(event[:3] for event in log if not is_question(event[1]))
+        self._recorded.extend(event[:3] for event in log if not is_question(event[1]))
 
     def snapshot(self) -> SliceState:
         """What the next slice carries: the state as confirmed now."""
-        if len(self._changes) > self.rebase_events:
-            self._changes = []
+        self._since_checkpoint += len(self._recorded)
+        if self._since_checkpoint > self.rebase_events:
+            self._chunks, self._since_checkpoint = [], 0
             self._checkpoint = self._broadcast()
-        return SliceState(self._checkpoint, self._changes[:])
+        elif self._recorded:
+            self._chunks.append(pickle.dumps(self._recorded, protocol=pickle.HIGHEST_PROTOCOL))
+        self._recorded = []
+        return SliceState(self._checkpoint, tuple(self._chunks))
 
     def close(self) -> None:
         for broadcast in self._broadcasts:

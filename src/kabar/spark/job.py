@@ -130,6 +130,9 @@ def run_job(spark, paths: list[str], out_dir: str | None = None, db_url: str | N
         # busy machine inflates least, and what bounds the job when the driver is the bottleneck.
         report.seconds["driver_cpu"] = time.process_time() - cpu_started
         report.seconds["driver_cpu_main"] = time.thread_time() - main_cpu_started
+        jvm = _jvm_cpu(sc)
+        if jvm is not None:  # local mode: the JVM is the driver's and runs the executors too
+            report.seconds["jvm_cpu"] = jvm
         # The driver's CPU by phase ("cpu_confirm"), and the workers' ("worker_cpu_briefs").
         report.seconds.update({phase if phase.startswith("worker_") else f"cpu_{phase}": value
                                for phase, value in clock.seconds.items()})
@@ -138,6 +141,19 @@ def run_job(spark, paths: list[str], out_dir: str | None = None, db_url: str | N
         store.close()
         if scratch is not None:
             scratch.cleanup()
+
+
+def _jvm_cpu(sc) -> float | None:
+    """CPU seconds of the JVM this driver started (None when it did not start one, or off Linux)."""
+    import os
+
+    process = getattr(getattr(sc, "_gateway", None), "proc", None)
+    try:
+        with open(f"/proc/{process.pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+    except (AttributeError, OSError, ValueError, IndexError):
+        return None
 
 
 def _clock_driver_steps(pipeline: Pipeline, clock: CpuClock) -> None:

@@ -54,6 +54,7 @@ def replay(n: int, out: Path) -> None:
 
 
 def timed(command: list[str]) -> dict:
+    load_at_start = os.getloadavg()
     started = time.perf_counter()
     done = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", *command], capture_output=True, text=True)
     seconds = time.perf_counter() - started
@@ -68,6 +69,7 @@ def timed(command: list[str]) -> dict:
     if phases:
         result["phases"] = json.loads(phases[-1])
     result["load_average"] = os.getloadavg()
+    result["load_average_start"] = load_at_start
     return result
 
 

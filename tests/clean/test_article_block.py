@@ -10,6 +10,7 @@ from kabar.clean.document import (
     _keep_main_blocks,
     _mark_related_lists,
     _prefer_post_above_related,
+    _reach_back_to_header,
     _start_after_header,
     _Verdict,
 )
@@ -133,3 +134,13 @@ def test_the_body_grows_past_a_shouted_link_to_another_story():
     keep = [True, False, False]
     _extend_body(verdicts, keep)
     assert keep == [True, False, True]
+
+
+def test_the_article_reaches_back_to_its_byline():
+    opening = ["In July we recommended a grant to a new incubator of cost-effective programs.",
+               "This post will discuss the following:", "Why the incubator is promising.", "Risks we see"]
+    lines = ["Previous Post", "Next Post", "October 9, 2018 | by Olivia Larsen", *opening, *ARTICLE]
+    verdicts = _page(lines)
+    keep = [t in ARTICLE for t in lines]  # the judge missed the opening
+    _reach_back_to_header(verdicts, keep)
+    assert _kept(verdicts, keep) == [*opening, *ARTICLE]

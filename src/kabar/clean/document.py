@@ -377,6 +377,7 @@ def _judge_lines(lines, extra, model, pre_extracted, templates, outlet_key, use_
     _cut_after_comments(verdicts, keep)
     _prefer_post_above_related(verdicts, keep)
     _start_after_header(verdicts, keep)
+    _reach_back_to_header(verdicts, keep)
     body_idx = [i for i, k in enumerate(keep) if k]
     first, last = (body_idx[0], body_idx[-1]) if body_idx else (len(lines), -1)
     for i, (v, k) in enumerate(zip(verdicts, keep)):
@@ -503,6 +504,30 @@ def _start_after_header(verdicts: list[_Verdict], keep: list[bool]) -> None:
             if above and sum(map(_reads_as_teaser, above)) >= TEASER_SHARE * len(above) or menus_above:
                 for j in range(kept[0], i + 1):
                     keep[j] = False
+            return
+
+
+REACH_LINES = 10  # a date line or byline this far above the first kept line still heads the article
+REACH_SHARE = 0.5  # of the words between them in sentences
+
+
+def _reach_back_to_header(verdicts: list[_Verdict], keep: list[bool]) -> None:
+    """The article runs from its date line or byline: unmarked lines between it and the first
+    kept line, mostly sentences, are the article's opening (a lede, a summary with its list)."""
+    first = next((i for i, k in enumerate(keep) if k), None)
+    if first is None:
+        return
+    for h in range(first - 1, max(-1, first - 1 - REACH_LINES), -1):
+        v = verdicts[h]
+        if _is_date_line(v.text) or parse_byline(v.text):
+            between = [verdicts[j] for j in range(h + 1, first)]
+            if not between or any(b.kind is not None and b.kind not in IN_ARTICLE_INSERTS for b in between):
+                return
+            words = sum(len(b.text.split()) for b in between)
+            prose = sum(len(b.text.split()) for b in between if _reads_as_sentence(b.text))
+            if prose >= REACH_SHARE * words:
+                for j in range(h + 1, first):
+                    keep[j] = verdicts[j].kind is None
             return
 
 

@@ -141,3 +141,78 @@ def test_signature_equals_datasketch_minhash(grams):
     got = duplicates.signature([], grams)
     assert got.dtype == np.uint32
     assert np.array_equal(got, m.hashvalues.astype(np.uint32))
+
+
+_WEIGHTS = st.floats(min_value=0.0, max_value=50.0, allow_nan=False) | st.integers(0, 5)
+
+
+@settings(max_examples=200)
+@given(st.dictionaries(st.sampled_from("abcdefghij"), _WEIGHTS), st.dictionaries(st.sampled_from("efghijklmn"), _WEIGHTS))
+def test_add_into_equals_the_plain_loop_values_and_order(target, source):
+    from kabar.cluster.profile import add_into
+
+    expected = dict(target)
+    for k, v in source.items():
+        expected[k] = expected.get(k, 0) + v
+    add_into(target, source)
+    assert list(target.items()) == list(expected.items())
+
+
+@given(st.dictionaries(st.sampled_from("abcdefgh"), st.integers(1, 9)), st.frozensets(st.sampled_from("defghijk")))
+def test_count_into_equals_the_plain_loop_values_and_order(target, keys):
+    from kabar.cluster.profile import count_into
+
+    expected = dict(target)
+    for k in keys:
+        expected[k] = expected.get(k, 0) + 1
+    count_into(target, keys)
+    assert list(target.items()) == list(expected.items())
+
+
+def plain_weigh(counts, idf, keep):
+    import math
+
+    from kabar.cluster.profile import _prune
+
+    vec = {t: (1.0 + math.log(c)) * idf(t) for t, c in counts.items()}
+    length = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    vec = _prune(vec, keep)
+    return {t: v / length for t, v in vec.items()}
+
+
+@settings(max_examples=200)
+@given(st.dictionaries(st.text("abcdef", min_size=1, max_size=3), st.integers(1, 30), min_size=1),
+       st.dictionaries(st.text("abcdef", min_size=1, max_size=3), st.integers(1, 500)), st.integers(1, 10_000))
+def test_weighing_with_the_index_idfs_equals_the_plain_formula_bit_for_bit(counts, df, doc_count):
+    from collections import Counter
+
+    from kabar.cluster.profile import quantize, weigh_idfs
+
+    index = StoryIndex()
+    index.df, index.doc_count = dict(df), doc_count
+    counts = Counter(counts)
+    for keep in (1, 3, 200):
+        got = weigh_idfs(counts, index._idfs(counts), keep)
+        assert list(got.items()) == list(plain_weigh(counts, index._idf, keep).items())
+        assert list(quantize(got).items()) == [(k, round(v * 10_000) / 10_000) for k, v in got.items()]
+
+
+@settings(max_examples=200)
+@given(st.lists(st.tuples(st.booleans(), st.integers(0, 6), st.floats(0.0, 1.0)), min_size=1, max_size=40))
+def test_a_posting_holds_what_a_dict_would(operations):
+    from kabar.cluster.postings import Posting
+
+    first_slot, first_weight = operations[0][1], operations[0][2]
+    posting, expected = Posting(first_slot, first_weight), {first_slot: first_weight}
+    for keep, slot, weight in operations[1:]:
+        if keep:
+            posting.set(slot, weight)
+            expected[slot] = weight
+        else:
+            posting.drop(slot)
+            expected.pop(slot, None)
+        assert sorted(posting.items()) == sorted(expected.items())
+        assert len(posting) == len(expected)
+        assert all(s in posting for s in expected) and all(s not in posting for s in range(7) if s not in expected)
+        # The positions stay consistent with the arrays (what drop relies on).
+        assert all(posting.slots[i] == s for s, i in posting.where.items())

@@ -12,9 +12,12 @@ import hashlib
 import heapq
 import json
 import math
+import operator
 import pickle
 import zlib
+from collections import Counter
 from importlib import resources
+from itertools import repeat
 
 import numpy as np
 
@@ -22,7 +25,8 @@ from kabar.records import Article, Assignment
 
 from .duplicates import DuplicateFinder
 from .features import ArticleFeatures, article_features, usable
-from .profile import QUANTUM, FEATURES, ArticleProfile, StoryState, cosine, weigh
+from .postings import Posting
+from .profile import QUANTUM, FEATURES, ArticleProfile, StoryState, count_into, weigh_idfs
 from .profile import features as comparison
 from .storylines import SUMMARY_TERMS, SALIENT, StorylineIndex
 from .text import Stemmer
@@ -109,9 +113,9 @@ class StoryIndex:
             self.params["storyline_min_shared"], self.params["storyline_min_similarity"]
         )
         self._postings: dict[str, dict[int, None]] = {}  # name or entity key -> story slots
-        # term -> {story slot: centroid weight over the centroid's norm}. Stories are numbered
-        # by slot so that candidate retrieval can sum postings as numpy arrays.
-        self._term_postings: dict[str, dict[int, float]] = {}
+        # term -> the story slots whose centroid holds it, with the centroid weight over the
+        # centroid's norm, as flat arrays (see ``postings``): retrieval sums them in numpy.
+        self._term_postings: dict[str, Posting] = {}
         self._slot_of: dict[str, int] = {}
         self._story_at: list[str | None] = []
         self._free_slots: list[int] = []
@@ -142,10 +146,9 @@ class StoryIndex:
             oldest_day = None if self.clock is None else self.clock - self.params["storyline_days"]
             self.storylines.forget(oldest_day, self.seq - self.params["storyline_articles"])
         self._count_document(profile)
-        idf = self._idf_now()
-        profile.vec = weigh(profile.text_terms, idf)
-        profile.lead_vec = weigh(profile.lead_terms, idf)
-        profile.name_vec = weigh(profile.names, idf)
+        profile.vec = weigh_idfs(profile.text_terms, self._idfs(profile.text_terms))
+        profile.lead_vec = weigh_idfs(profile.lead_terms, self._idfs(profile.lead_terms))
+        profile.name_vec = weigh_idfs(profile.names, self._idfs(profile.names))
 
         sig, size = features.signature, features.shingle_count
         duplicate_of, _ = self.duplicates.find(sig, size)
@@ -263,23 +266,25 @@ class StoryIndex:
     def _idf(self, term: str) -> float:
         return math.log((self.doc_count + 1) / (self.df.get(term, 0) + 1)) + 1.0
 
-    def _idf_now(self):
-        """``_idf`` with the document count and lookups bound: the same numbers, fewer
-        attribute look-ups over the ~200 terms an article weighs."""
-        total, df_get, log = self.doc_count + 1, self.df.get, math.log
-        return lambda term: log(total / (df_get(term, 0) + 1)) + 1.0
+    def _idfs(self, terms: Counter):
+        """``_idf`` of each of ``terms`` in their order, as a C-level map chain: the same
+        operations on the same operands (log(int / int) + 1.0), so the same floats, without a
+        Python call for each of the ~500 terms an article weighs."""
+        total = self.doc_count + 1
+        doc_freqs = map(self.df.get, terms, repeat(0))
+        ratios = map(operator.truediv, repeat(total), map(operator.add, doc_freqs, repeat(1)))
+        return map(operator.add, map(math.log, ratios), repeat(1.0))
 
     def _count_document(self, profile: ArticleProfile) -> None:
         self.doc_count += 1
-        for term in profile.text_terms:
-            self.df[term] = self.df.get(term, 0) + 1
+        count_into(self.df, profile.text_terms)
 
     def _model(self, profile: ArticleProfile) -> tuple[list[float], float, float, int]:
         return self._models.get(profile.language, self._fallback)
 
     def probability(self, profile: ArticleProfile, story: StoryState) -> float:
         weights, bias = self._model(profile)[:2]
-        z = bias + sum(w * x for w, x in zip(weights, comparison(profile, story)))
+        z = bias + sum(map(operator.mul, weights, comparison(profile, story)))  # in feature order
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def candidates(self, profile: ArticleProfile) -> list[StoryState]:
@@ -312,14 +317,11 @@ class StoryIndex:
             posting = self._postings.get(key, ())
             if len(posting) <= MAX_POSTING_SCAN:
                 sharing.extend(posting)
-        shared: dict[str, int] = {}
-        if sharing:
-            counts = np.bincount(np.fromiter(sharing, dtype=np.intp, count=len(sharing)))
-            slots = np.flatnonzero(counts)
-            story_at = self._story_at
-            shared = dict(zip([story_at[i] for i in slots.tolist()], counts[slots].tolist()))
+        if not sharing:
+            return list(out.values())
+        counts = np.bincount(np.fromiter(sharing, dtype=np.intp, count=len(sharing)))
         added = 0
-        for sid in _most_shared(shared, NAME_CANDIDATES + len(out)):
+        for sid in self._most_shared(counts):
             if added >= NAME_CANDIDATES:
                 break
             if sid not in out and near_in_time(stories[sid]):
@@ -327,32 +329,44 @@ class StoryIndex:
                 added += 1
         return list(out.values())
 
+    def _most_shared(self, counts: np.ndarray):
+        """Stories by (-count, id), where ``counts`` holds the count of each story slot: one
+        count at a time, largest first, so that only the few stories read are named and sorted
+        (thousands share a single name with the article; the first few are usually enough)."""
+        story_at = self._story_at
+        for count in np.unique(counts[counts > 0])[::-1].tolist():
+            yield from sorted([story_at[i] for i in np.flatnonzero(counts == count).tolist()])
+
     def _text_nearest(self, vec: dict[str, float], k: int) -> list[tuple[str, float]]:
         """The ``k`` active stories whose centroids have the largest cosine with ``vec`` over
         its heaviest terms, as (story, cosine), largest first (ties by story id)."""
         # The hottest loop of clustering (thousands of postings an article): the query terms'
-        # postings are gathered into flat arrays and summed per story by one ``np.bincount``,
+        # posting arrays are concatenated and summed per story by one ``np.bincount``,
         # which adds each story's products in array order, i.e. term after term, as a plain
         # loop would: the same floats. (One numpy pass for all terms: a call per term would
         # cost more than it saves on the many short postings.)
         term_postings = self._term_postings
-        slots: list[int] = []
-        story_weights: list[float] = []
+        slot_arrays: list = []
+        weight_arrays: list = []
         query_weights: list[float] = []
         sizes: list[int] = []
         for term, weight in _heaviest(vec, QUERY_TERMS):
             posting = term_postings.get(term)
-            if not posting or len(posting) > MAX_POSTING_SCAN:
+            if posting is None:
                 continue
-            slots.extend(posting)
-            story_weights.extend(posting.values())
+            size = len(posting.slots)
+            if size > MAX_POSTING_SCAN:
+                continue
+            slot_arrays.append(posting.slots)
+            weight_arrays.append(posting.weights)
             query_weights.append(weight)
-            sizes.append(len(posting))
-        if not slots:
+            sizes.append(size)
+        if not slot_arrays:
             return []
-        slot_array = np.fromiter(slots, dtype=np.intp, count=len(slots))
-        products = np.repeat(np.array(query_weights), sizes) * np.fromiter(
-            story_weights, dtype=np.float64, count=len(story_weights))
+        # The postings' arrays are joined as raw bytes (one copy in C) and read by numpy once.
+        slot_array = np.frombuffer(b"".join(slot_arrays), dtype=np.int64)  # array("q")
+        products = np.repeat(np.array(query_weights), sizes) * np.frombuffer(
+            b"".join(weight_arrays), dtype=np.float64)
         sums = np.bincount(slot_array, weights=products)
         touched = np.flatnonzero(np.bincount(slot_array))
         # Postings hold centroid weights over the centroid's norm: the sums are cosines.
@@ -375,15 +389,15 @@ class StoryIndex:
             slot = self._claim_slot(sid)
         for term in self._story_terms.get(sid, ()):
             if term not in centroid:
-                _drop(term_postings, term, slot)
+                _drop_term(term_postings, term, slot)
         length = story.norms()[0] or 1.0
         postings_get = term_postings.get
-        for term, weight in centroid.items():
+        for term, weight in zip(centroid, map(operator.truediv, centroid.values(), repeat(length))):
             posting = postings_get(term)
             if posting is None:
-                term_postings[term] = {slot: weight / length}
+                term_postings[term] = Posting(slot, weight)
             else:
-                posting[slot] = weight / length
+                posting.set(slot, weight)
         self._story_terms[sid] = tuple(centroid)
         keys = _story_keys(story)
         old = self._story_keys.get(story.id, ())
@@ -422,7 +436,7 @@ class StoryIndex:
     def _unindex_story(self, sid: str) -> None:
         slot = self._slot_of.pop(sid, None)
         for term in self._story_terms.pop(sid, ()):
-            _drop(self._term_postings, term, slot)
+            _drop_term(self._term_postings, term, slot)
         if slot is not None:
             self._story_at[slot] = None
             self._free_slots.append(slot)
@@ -496,16 +510,12 @@ def _drop(postings: dict, key: str, member) -> None:
             del postings[key]
 
 
-def _most_shared(shared: dict[str, int], first: int):
-    """Stories by (-count, id): the first ``first`` from a heap, the rest (rarely read, when
-    the first are too far in time) from a full sort."""
-    order = lambda kv: (-kv[1], kv[0])  # noqa: E731
-    head = heapq.nsmallest(first, shared.items(), key=order)
-    for sid, _ in head:
-        yield sid
-    if len(shared) > first:
-        for sid, _ in sorted(shared.items(), key=order)[first:]:
-            yield sid
+def _drop_term(postings: dict[str, Posting], term: str, slot: int) -> None:
+    posting = postings.get(term)
+    if posting is not None:
+        posting.drop(slot)
+        if not posting.slots:
+            del postings[term]
 
 
 def _heaviest(vec: dict[str, float], k: int) -> list[tuple[str, float]]:

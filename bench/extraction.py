@@ -174,8 +174,16 @@ def main() -> None:
     write_results(results, len(ids), a.cv, os.getloadavg()[0])
 
 
+ROUNDS = "## Rounds"
+
+
 def write_results(results: dict, pages: int, cv: int, load: float) -> None:
+    """Write the figures; the hand-kept log of what was tried ("## Rounds" to the end of the
+    .md) survives the rewrite."""
     RESULTS.mkdir(parents=True, exist_ok=True)
+    md = RESULTS / "extraction.md"
+    old = md.read_text() if md.is_file() else ""
+    rounds = old[old.index(ROUNDS):] if ROUNDS in old else ""
     (RESULTS / "extraction.json").write_text(json.dumps({"pages": pages, "load_average": round(load, 2),
                                                          "results": results}, indent=2) + "\n")
     rows = ["| input/system | F1 | P | R | pages/s (wall) | pages per CPU-second |", "| --- | --- | --- | --- | --- | --- |"]
@@ -197,7 +205,7 @@ def write_results(results: dict, pages: int, cv: int, load: float) -> None:
         "are lower bounds; pages per CPU-second is the per-core figure.\n\n"
         + "\n".join(rows) + "\n"
     )
-    (RESULTS / "extraction.md").write_text(text)
+    md.write_text(text + ("\n" + rounds if rounds else ""))
 
 
 if __name__ == "__main__":

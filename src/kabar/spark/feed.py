@@ -66,6 +66,7 @@ class StateFeed:
         self._since_checkpoint = 0  # changes
         self._broadcasts: list[Any] = []
         self.checkpoints = 0  # how many were sent
+        self.changes = 0  # how many changes were recorded in all
         self._checkpoint = self._broadcast()
 
     def record(self, log: list[Event]) -> None:
@@ -75,6 +76,7 @@ class StateFeed:
     def snapshot(self) -> SliceState:
         """What the next slice carries: the state as confirmed now."""
         self._since_checkpoint += len(self._recorded)
+        self.changes += len(self._recorded)
         if self._since_checkpoint > self.rebase_events:
             self._chunks, self._since_checkpoint = [], 0
             self._checkpoint = self._broadcast()

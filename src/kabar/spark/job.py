@@ -91,6 +91,7 @@ def run_job(spark, paths: list[str], out_dir: str | None = None, db_url: str | N
             sorted_items = items.sortByKey(numPartitions=slices)
             slices = sorted_items.getNumPartitions()
             report.seconds["start"] = time.perf_counter() - started
+            jvm_at = {"start": _jvm_cpu(sc)}  # the JVM's CPU at the end of each phase
 
             with clock.phase("snapshot"):
                 feed = StateFeed(sc, pipeline.templates, pipeline.registry)
@@ -115,11 +116,14 @@ def run_job(spark, paths: list[str], out_dir: str | None = None, db_url: str | N
                     _store_batch(pipeline, batch, report, clock, feed)
             items.unpersist()
             feed.close()
-            report.seconds["checkpoints_sent"] = feed.checkpoints
+            # Counts, not seconds, printed beside them: how the state reached the workers.
+            report.seconds["checkpoints_sent"], report.seconds["changes_sent"] = feed.checkpoints, feed.changes
         report.seconds["ingest"] = time.perf_counter() - started - report.seconds["start"]
+        jvm_at["ingest"] = _jvm_cpu(sc)
         mark = time.perf_counter()
         refresh_briefs_on_workers(sc, store, clock)
         report.seconds["briefs"] = time.perf_counter() - mark
+        jvm_at["briefs"] = _jvm_cpu(sc)
         if out_dir is not None:
             mark = time.perf_counter()
             with clock.phase("parquet"):
@@ -133,6 +137,9 @@ def run_job(spark, paths: list[str], out_dir: str | None = None, db_url: str | N
         jvm = _jvm_cpu(sc)
         if jvm is not None:  # local mode: the JVM is the driver's and runs the executors too
             report.seconds["jvm_cpu"] = jvm
+            previous = 0.0
+            for phase, at in jvm_at.items():  # by phase: start (JVM start, read, sort), ingest, briefs
+                report.seconds[f"jvm_cpu_{phase}"], previous = at - previous, at
         # The driver's CPU by phase ("cpu_confirm"), and the workers' ("worker_cpu_briefs").
         report.seconds.update({phase if phase.startswith("worker_") else f"cpu_{phase}": value
                                for phase, value in clock.seconds.items()})

@@ -144,3 +144,11 @@ def test_the_article_reaches_back_to_its_byline():
     keep = [t in ARTICLE for t in lines]  # the judge missed the opening
     _reach_back_to_header(verdicts, keep)
     assert _kept(verdicts, keep) == [*opening, *ARTICLE]
+
+
+def test_the_body_grows_past_a_bracketed_source():
+    lines = [ARTICLE[0], "[The Verge]", ARTICLE[1]]
+    verdicts = _page(lines)
+    keep = [True, False, False]
+    _extend_body(verdicts, keep)
+    assert keep == [True, False, True]

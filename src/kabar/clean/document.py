@@ -631,6 +631,8 @@ def _body_neighbour(verdicts: list[_Verdict], keep: list[bool], i: int, step: in
 
 def _could_be_subheading(text: str) -> bool:
     words = text.split()
+    if 1 <= len(words) <= 4 and text[:1] == "[" and text.endswith("]"):
+        return True  # "[The Verge]": the source of the excerpt above, in a round-up of reviews
     return 1 <= len(words) <= 8 and not SENTENCE_END.search(text) and text[:1].isupper()
 
 

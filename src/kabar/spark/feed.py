@@ -11,8 +11,9 @@ that loads the checkpoint and makes the same calls in the same order holds the d
 The changes are pickled once, a chunk per slice sent (those confirmed since the slice before), so
 sending a slice costs the driver what changed since the last slice, not all changes since the
 checkpoint. A new checkpoint is broadcast when the changes since the last one grow past
-``rebase_events``, so what a slice carries (and a worker replays) stays bounded too. Whatever a worker gets, the driver confirms every answer
-against its own state: this decides only how often a worker's answer is stale, never the output.
+``rebase_events``, so what a slice carries (and a worker replays) stays bounded too. Whatever a
+worker gets, the driver confirms every answer against its own state: this decides only how often
+a worker's answer is stale, never the output.
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ from ..annotate.entities import EntityRegistry
 from ..clean import TemplateMemory
 from .speculation import Event, is_question
 
-# A CLICK-ID article makes ~5 changes: a checkpoint (a registry dump, which grows with the
-# archive: ~1 MB at 10k articles) is then re-sent every ~10k articles, and a slice carries at
-# most ~2 MB of pickled changes, which a worker replays in a few tens of ms.
+# A CLICK-ID article makes ~3.5 changes: a checkpoint (a registry dump, which grows with the
+# archive: ~1 MB at 10k articles) is then re-sent every ~14k articles, and a slice carries at
+# most a few MB of pickled changes, which a worker replays in a few tens of ms.
 REBASE_EVENTS = 50_000
 
 

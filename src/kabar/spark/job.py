@@ -135,7 +135,8 @@ def run_job(spark, paths: list[str], out_dir: str | None = None, db_url: str | N
         report.seconds["driver_cpu"] = time.process_time() - cpu_started
         report.seconds["driver_cpu_main"] = time.thread_time() - main_cpu_started
         jvm = _jvm_cpu(sc)
-        if jvm is not None:  # local mode: the JVM is the driver's and runs the executors too
+        # Local mode: the JVM is the driver's and runs the executors too (None when not ours).
+        if jvm is not None and None not in jvm_at.values():
             report.seconds["jvm_cpu"] = jvm
             previous = 0.0
             for phase, at in jvm_at.items():  # by phase: start (JVM start, read, sort), ingest, briefs

@@ -1,6 +1,6 @@
 """Quality floors on extraction-dev, a little below the figures bench/extraction.py measured
 (html 0.968, text 0.957 with the shipped models, which were trained on these pages; 0.963 and
-0.941 with models that never saw the page's site, ``bench/extraction.py --cv 5``), scored with
+0.943 with models that never saw the page's site, ``bench/extraction.py --cv 5``), scored with
 the shared scorer's own code."""
 
 import importlib.util

@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 
 from kabar.annotate.entities.gazetteer import MAX_PHRASE_TOKENS, Gazetteer
+from kabar.annotate.entities.subwords import PieceClusters
 
 _SHAPE_MAP = str.maketrans(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
@@ -44,8 +45,11 @@ class FeatureExtractor:
 
     def __init__(self, gazetteer: Gazetteer, role_words: frozenset[str] = frozenset(),
                  clusters: dict[str, tuple[str, ...]] | None = None,
-                 known_attributes: frozenset[str] | None = None):
+                 known_attributes: frozenset[str] | None = None,
+                 pieces: PieceClusters | None = None):
         self.gazetteer = gazetteer
+        # Clusters of the word's subword pieces in a pretrained model (see subwords.py).
+        self.pieces = pieces
         # Attributes the trained model has weights for: the rest are dropped once per word form
         # (crfsuite would ignore them, but only after paying to convert them).
         self.known_attributes = known_attributes
@@ -88,6 +92,8 @@ class FeatureExtractor:
         cluster = self.clusters.get(lower)
         if cluster:
             feats.extend(f"c{level}={cid}" for level, cid in enumerate(cluster))
+        if self.pieces is not None:
+            feats.extend(self.pieces.features(word))
         return feats
 
     def _known(self, feats) -> tuple[str, ...]:

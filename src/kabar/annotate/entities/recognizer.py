@@ -14,6 +14,7 @@ from kabar.annotate.entities.crf_model import CrfModel
 from kabar.annotate.entities.features import FeatureExtractor
 from kabar.annotate.entities.gazetteer import Gazetteer
 from kabar.annotate.entities.span_rules import correct_tags
+from kabar.annotate.entities.subwords import PIECES_FILE, PieceClusters, load_piece_clusters
 from kabar.lang import en_entities, id_entities
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "data" / "ner"
@@ -24,6 +25,12 @@ _TOKEN = re.compile(r"(?:[^\W_]\.){2,}|\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
 # A sentence ends at . ! ? (or a closing quote after them) followed by space and a capital/quote.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(\[A-Z0-9])")
 _ABBREVIATION_END = re.compile(r"\b(?:[A-Z]|Dr|Prof|Ir|Hj|KH|Mr|Mrs|Ms|St|Jr|Sr|No|dr|Gen|Sen|Rep|Lt|Col)\.$")
+
+
+def _pieces_of(model_dir: Path) -> PieceClusters | None:
+    """The model's subword piece clusters, when it was trained with them."""
+    clusters = load_piece_clusters(model_dir / PIECES_FILE)
+    return PieceClusters(clusters) if clusters else None
 
 
 def role_words() -> frozenset[str]:
@@ -62,7 +69,7 @@ class Tagger:
         known = load_attributes(attributes) if prune_features and model.exists() and attributes.exists() else None
         self.features = FeatureExtractor(
             self.gazetteer, role_words(), {w: tuple(ids.split("\t")) for w, ids in clusters.items()},
-            known_attributes=known)
+            known_attributes=known, pieces=_pieces_of(model_dir))
         self._model = None
         if model.exists() or model_required:
             self._model = CrfModel.load(model)

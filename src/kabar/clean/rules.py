@@ -9,6 +9,8 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+import re._constants as sre
+import re._parser as sre_parse
 from functools import lru_cache
 
 import kabar.lang
@@ -118,6 +120,88 @@ class Caseless:
         return pattern.finditer(subject)
 
 
+_WIDEST_CLASS = 512  # a character class larger than this is taken as "any character"
+
+
+def first_characters(pattern: str) -> set[str] | None:
+    """The characters a match of ``pattern`` (case-sensitive) can begin with, read from
+    Python's own parse of it; None when it could begin with nearly anything or be empty."""
+    chars, can_be_empty = _first_of(sre_parse.parse(pattern))
+    return None if chars is None or can_be_empty else chars
+
+
+def _first_of(items) -> tuple[set[str] | None, bool]:
+    """(characters the sequence can begin with or None for any, whether it can match empty)."""
+    found: set[str] = set()
+    for op, av in items:
+        if op is sre.AT:  # ^, \b: zero width, the next item decides
+            continue
+        if op is sre.LITERAL:
+            return found | {chr(av)}, False
+        if op is sre.IN:
+            chars = _class_characters(av)
+            return (None if chars is None else found | chars), False
+        if op is sre.SUBPATTERN:
+            chars, empty = _first_of(av[-1])
+        elif op is sre.BRANCH:
+            chars, empty = set(), False
+            for branch in av[1]:
+                branch_chars, branch_empty = _first_of(branch)
+                if branch_chars is None:
+                    chars = None
+                    break
+                chars |= branch_chars
+                empty = empty or branch_empty
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)):
+            chars, empty = _first_of(av[2])
+            empty = empty or av[0] == 0
+        else:  # any character, a category, a look-around, a back-reference: do not guess
+            return None, False
+        if chars is None:
+            return None, False
+        found |= chars
+        if not empty:
+            return found, False
+    return found, True
+
+
+def _class_characters(items) -> set[str] | None:
+    chars: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            chars.add(chr(av))
+        elif op is sre.RANGE and av[1] - av[0] < _WIDEST_CLASS:
+            chars.update(map(chr, range(av[0], av[1] + 1)))
+        else:  # negated classes, categories (\w, \d), wide ranges
+            return None
+    return chars
+
+
+class AnchoredAlternation:
+    """Alternatives all tried at the start of a text, only those that can begin with its
+    first character: re tries each of ~100 alternatives in turn, where most lines begin with a
+    letter only a handful of them can."""
+
+    def __init__(self, alternatives: list[str]) -> None:
+        never = r"(?!)"
+        self.whole = Caseless("|".join(alternatives) or never)
+        self.by_first: dict[str, re.Pattern] = {}
+        self.others = self.whole.plain
+        if self.whole.plain is None:
+            return
+        firsts = [first_characters(alt) for alt in alternatives]
+        anywhere = [alt for alt, chars in zip(alternatives, firsts) if chars is None]
+        self.others = re.compile("|".join(anywhere) or never)
+        for char in set().union(*(chars for chars in firsts if chars is not None)):
+            chosen = [alt for alt, chars in zip(alternatives, firsts) if chars is None or char in chars]
+            self.by_first[char] = re.compile("|".join(chosen))
+
+    def match(self, text: str, low: str | None):
+        if low is None or self.whole.plain is None or not low:
+            return self.whole.match(text, low)
+        return self.by_first.get(low[0], self.others).match(low)
+
+
 MAX_RULE_WORDS = 14  # a pattern hit on a longer line is more likely a body sentence quoting it
 
 # Shapes that need no language: symbols only.
@@ -181,7 +265,7 @@ def group_inner(alt: str) -> str | None:
     return inner if min(depths, default=0) >= 0 and (not depths or depths[-1] == 0) else None
 
 
-def _any_of(patterns) -> tuple[Caseless, Caseless]:
+def _any_of(patterns) -> tuple[AnchoredAlternation, Caseless]:
     """Two alternations that together match where any of the patterns would: the parts anchored
     at the start, tried once at position 0, and the rest, searched. Most lines match none, and
     two searches are far cheaper than one per pattern."""
@@ -195,10 +279,10 @@ def _any_of(patterns) -> tuple[Caseless, Caseless]:
             else:
                 (anchored if alt.startswith("^") else floating).append(f"(?:{alt})")
     never = r"(?!)"
-    return Caseless("|".join(anchored) or never), Caseless("|".join(floating) or never)
+    return AnchoredAlternation(anchored), Caseless("|".join(floating) or never)
 
 
-def _matches(prefilter: tuple[Caseless, Caseless], text: str, low: str | None) -> bool:
+def _matches(prefilter: tuple[AnchoredAlternation, Caseless], text: str, low: str | None) -> bool:
     return prefilter[0].match(text, low) is not None or prefilter[1].search(text, low) is not None
 
 

@@ -9,7 +9,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kabar.clean.classify import _line_shape, _shape, line_features
+from kabar.clean.classify import _line_shape, _neighbour_names, _shape, line_features
 from kabar.clean.lines import Line, html_lines, text_lines
 from kabar.clean.metadata import cited_sources, parse_byline
 
@@ -58,8 +58,8 @@ def test_remembered_shapes_equal_fresh_ones():
     lines = [Line("Beranda"), Line("Banjir merendam ratusan rumah di Genuk, Semarang."),
              Line("Share", "div", 1.0, frozenset({"share"})), Line("Beranda")]
     for line in lines:
-        own, seen, kind = _line_shape(line)
-        assert _shape(line) == (tuple(own), tuple(seen), kind)
+        own, seen, kind, words, end_sentence = _line_shape(line)
+        assert _shape(line) == (tuple(own), _neighbour_names(tuple(seen)), kind, words, words >= 8 and end_sentence)
     # the same text with other markup is another shape
     assert _shape(Line("Share")) != _shape(Line("Share", "div", 1.0, frozenset({"share"})))
     features = line_features(lines)

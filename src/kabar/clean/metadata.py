@@ -16,7 +16,8 @@ from kabar.clean.names import (
     source_alias_pattern,
 )
 from kabar.clean.rules import (
-    byline_line, byline_medium_first, byline_not_names, cite_cues, group_inner, source_descriptors,
+    Caseless, byline_line, byline_medium_first, byline_not_names, cite_cues, group_inner, lowered,
+    source_descriptors,
     top_level_alternatives,
 )
 from kabar.urls import host_of
@@ -286,16 +287,17 @@ def _word_alternation(alternatives: str) -> str:
 
 # Cues after which an unknown capitalised name is taken to be a news source: only those that
 # introduce media, never people ("menurut" and "said" also introduce people).
-MEDIA_ONLY_CUES = re.compile(_word_alternation(r"melansir|dilansir(?: dari)?|mengutip(?: dari)?|dikutip dari|"
-                                               r"seperti dikutip(?: dari)?|as reported by")
-                             + r"\s+(?:laman\s+|situs\s+|media\s+)?", re.I)
+MEDIA_ONLY_CUES = Caseless(_word_alternation(r"melansir|dilansir(?: dari)?|mengutip(?: dari)?|dikutip dari|"
+                                            r"seperti dikutip(?: dari)?|as reported by")
+                          + r"\s+(?:laman\s+|situs\s+|media\s+)?")
 CUE_WINDOW_WORDS = 9
 
 
 @lru_cache(maxsize=1)
-def _cue_patterns() -> tuple[re.Pattern, re.Pattern]:
-    cue_re = re.compile(_word_alternation("|".join(cite_cues())) + r"\b", re.I)
-    descriptor_re = re.compile(_word_alternation("|".join(re.escape(d) for d in source_descriptors())) + r"\s+", re.I)
+def _cue_patterns() -> tuple[Caseless, Caseless]:
+    # Caseless: these scan every body paragraph, 2-3 times faster on its lowercased form
+    cue_re = Caseless(_word_alternation("|".join(cite_cues())) + r"\b")
+    descriptor_re = Caseless(_word_alternation("|".join(re.escape(d) for d in source_descriptors())) + r"\s+")
     return cue_re, descriptor_re
 
 
@@ -310,14 +312,15 @@ def cited_sources(paragraphs: list[str]) -> list[str]:
             found.append(name)
 
     for text in paragraphs:
+        low = lowered(text)
         # Known names soon after a citation cue ("menurut surat kabar milik negara Russia, Izvestia").
-        for cue in cue_re.finditer(text):
+        for cue in cue_re.finditer(text, low):
             window = " ".join(text[cue.end():].split(None, CUE_WINDOW_WORDS)[:CUE_WINDOW_WORDS])
             hit = alias_re.search(window)
             if hit:
                 add(lookup[hit.group(0).lower()])
         # Unknown names right after a media-only cue or a descriptor ("kantor berita Yonhap").
-        for cue in list(MEDIA_ONLY_CUES.finditer(text)) + list(descriptor_re.finditer(text)):
+        for cue in list(MEDIA_ONLY_CUES.finditer(text, low)) + list(descriptor_re.finditer(text, low)):
             rest = text[cue.end():]
             known = alias_re.match(rest)
             if known:

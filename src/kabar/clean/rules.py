@@ -81,7 +81,8 @@ _CASE_UNSAFE = re.compile(r"\\[uUxN0-7]|\(\?[a-zA-Z-]*[iI-]")
 def lowered(text: str) -> str | None:
     """``text.lower()`` where matching it case-sensitively with a lowercase-only pattern finds
     exactly what the same pattern finds in ``text`` under re.IGNORECASE, at the same positions
-    (every character lowercases to one character, none of them folds specially); else None."""
+    (every character lowercases to one character, none of them folds specially); else None.
+    Callers asking several patterns of one text lower it once and pass it on."""
     low = text.lower()
     if len(low) != len(text) or (not low.isascii() and _FOLDS_APART.search(low)):
         return None
@@ -102,20 +103,22 @@ class Caseless:
         lowercase_only = not _CASE_UNSAFE.search(pattern) and not any(c.isupper() or c.istitle() for c in unescaped)
         self.plain = re.compile(pattern, flags) if lowercase_only else None
 
-    def _pick(self, text: str, low: str | None):
+    def _pick(self, text: str, low: str | None | bool):
+        if low is True:  # not given: a caller asking one pattern once
+            low = lowered(text)
         if low is None or self.plain is None:
             return self.ignorecase, text
         return self.plain, low
 
-    def search(self, text: str, low: str | None):
+    def search(self, text: str, low: str | None | bool = True):
         pattern, subject = self._pick(text, low)
         return pattern.search(subject)
 
-    def match(self, text: str, low: str | None):
+    def match(self, text: str, low: str | None | bool = True):
         pattern, subject = self._pick(text, low)
         return pattern.match(subject)
 
-    def finditer(self, text: str, low: str | None):
+    def finditer(self, text: str, low: str | None | bool = True):
         pattern, subject = self._pick(text, low)
         return pattern.finditer(subject)
 
@@ -196,7 +199,9 @@ class AnchoredAlternation:
             chosen = [alt for alt, chars in zip(alternatives, firsts) if chars is None or char in chars]
             self.by_first[char] = re.compile("|".join(chosen))
 
-    def match(self, text: str, low: str | None):
+    def match(self, text: str, low: str | None | bool = True):
+        if low is True:
+            low = lowered(text)
         if low is None or self.whole.plain is None or not low:
             return self.whole.match(text, low)
         return self.by_first.get(low[0], self.others).match(low)

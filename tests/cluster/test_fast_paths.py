@@ -214,5 +214,49 @@ def test_a_posting_holds_what_a_dict_would(operations):
         assert sorted(posting.items()) == sorted(expected.items())
         assert len(posting) == len(expected)
         assert all(s in posting for s in expected) and all(s not in posting for s in range(7) if s not in expected)
-        # The positions stay consistent with the arrays (what drop relies on).
-        assert all(posting.slots[i] == s for s, i in posting.where.items())
+        assert len(posting.slots) == len(posting.weights) == len(set(posting.slots))
+
+
+def test_term_postings_hold_each_story_once_for_exactly_its_centroid_terms():
+    index = StoryIndex()
+    reports = quake_reports() + arrest_reports()
+    for report in reports + reports:  # the second pass grows stories (updates, drops)
+        index.add(report)
+    held: dict[int, dict[str, float]] = {}
+    for term, posting in index._term_postings.items():
+        assert len(set(posting.slots)) == len(posting.slots) > 0
+        for slot, weight in posting.items():
+            held.setdefault(slot, {})[term] = weight
+    assert set(held) == {index._slot_of[sid] for sid in index.stories}
+    for sid, story in index.stories.items():
+        length = story.norms()[0] or 1.0
+        assert held[index._slot_of[sid]] == {t: w / length for t, w in story.centroid.items()}
+
+
+@settings(max_examples=300)
+@given(st.dictionaries(st.text("abcde", min_size=1, max_size=2), st.sampled_from([0.5, 1.0, 2.0, 3.0]) | st.integers(0, 4)),
+       st.integers(1, 8))
+def test_top_and_heaviest_equal_a_full_sort_and_nlargest(weights, k):
+    import heapq
+
+    from kabar.cluster.index import _heaviest, _top
+
+    assert _top(weights, k) == [key for key, _ in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:k]]
+    expected = list(weights.items()) if len(weights) <= k else heapq.nlargest(k, weights.items(), key=lambda kv: kv[1])
+    assert _heaviest(weights, k) == expected
+
+
+def test_name_postings_hold_each_story_once_for_exactly_its_keys():
+    from kabar.cluster.index import _story_keys
+
+    index = StoryIndex()
+    reports = quake_reports() + arrest_reports()
+    for report in reports + reports:
+        index.add(report)
+    held: dict[int, set[str]] = {}
+    for key, posting in index._postings.items():
+        assert len(set(posting)) == len(posting) > 0
+        for slot in posting:
+            held.setdefault(slot, set()).add(key)
+    expected = {index._slot_of[sid]: set(_story_keys(story)) for sid, story in index.stories.items()}
+    assert held == {slot: keys for slot, keys in expected.items() if keys}

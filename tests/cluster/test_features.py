@@ -104,3 +104,17 @@ def test_features_are_small():
     assert features.profile.shingle_tokens == []
     assert features.signature is not None and features.shingle_count > 0
     assert len(pickle.dumps(features)) < 20_000
+
+
+def test_a_fresh_profile_is_the_dataclass_replace_with_empty_vectors():
+    import dataclasses
+
+    for report in quake_reports():
+        features = article_features(report)
+        features.profile.own = ("left", "by", "an", "earlier run")  # must not carry over
+        fresh = features.fresh_profile()
+        expected = dataclasses.replace(features.profile, vec={}, lead_vec={}, name_vec={}, own=None)
+        assert fresh == expected and fresh.own is None and list(vars(fresh)) == list(vars(expected))
+        assert fresh is not features.profile and fresh.vec is not features.profile.vec
+        fresh.vec["gempa"] = 1.0  # weighing the copy leaves the features reusable
+        assert features.profile.vec == {}

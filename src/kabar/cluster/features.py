@@ -55,7 +55,12 @@ class ArticleFeatures:
 
     def fresh_profile(self) -> ArticleProfile:
         """A copy of the profile for the index to weigh, leaving these features reusable."""
-        return replace(self.profile, vec={}, lead_vec={}, name_vec={}, own=None)
+        # What ``dataclasses.replace`` gives (the same field values, the counters shared, the
+        # four below fresh) by one dict copy instead of its field-by-field __init__: a third
+        # of the time, on the in-order path.
+        profile = ArticleProfile.__new__(ArticleProfile)
+        profile.__dict__.update(self.profile.__dict__, vec={}, lead_vec={}, name_vec={}, own=None)
+        return profile
 
 
 def article_features(article: Article, stem: Stemmer | None = None) -> ArticleFeatures:

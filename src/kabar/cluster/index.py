@@ -9,12 +9,12 @@ candidates of a new article few, so adding costs the same at 1,000 stories or 10
 from __future__ import annotations
 
 import hashlib
-import heapq
 import json
 import math
 import operator
 import pickle
 import zlib
+from array import array
 from collections import Counter
 from importlib import resources
 from itertools import repeat
@@ -112,7 +112,9 @@ class StoryIndex:
         self.storylines = StorylineIndex(
             self.params["storyline_min_shared"], self.params["storyline_min_similarity"]
         )
-        self._postings: dict[str, dict[int, None]] = {}  # name or entity key -> story slots
+        # name or entity key -> the slots of the stories holding it (array("q"): joined as
+        # bytes for numpy, like the term postings; each story at most once)
+        self._postings: dict[str, array] = {}
         # term -> the story slots whose centroid holds it, with the centroid weight over the
         # centroid's norm, as flat arrays (see ``postings``): retrieval sums them in numpy.
         self._term_postings: dict[str, Posting] = {}
@@ -312,14 +314,15 @@ class StoryIndex:
                 break
             if near_in_time(stories[sid]):
                 out[sid] = stories[sid]
-        sharing: list[int] = []  # a story's slot once for every name or entity it shares
+        sharing = []  # postings: a story's slot once for every name or entity it shares
+        postings_get = self._postings.get
         for key in _query_keys(profile):
-            posting = self._postings.get(key, ())
-            if len(posting) <= MAX_POSTING_SCAN:
-                sharing.extend(posting)
+            posting = postings_get(key)
+            if posting is not None and len(posting) <= MAX_POSTING_SCAN:
+                sharing.append(posting)
         if not sharing:
             return list(out.values())
-        counts = np.bincount(np.fromiter(sharing, dtype=np.intp, count=len(sharing)))
+        counts = np.bincount(np.frombuffer(b"".join(sharing), dtype=np.int64))
         added = 0
         for sid in self._most_shared(counts):
             if added >= NAME_CANDIDATES:
@@ -387,28 +390,37 @@ class StoryIndex:
         slot = self._slot_of.get(sid)
         if slot is None:
             slot = self._claim_slot(sid)
-        for term in self._story_terms.get(sid, ()):
+        indexed = self._story_terms.get(sid, ())  # the terms whose postings hold the story
+        for term in indexed:
             if term not in centroid:
                 _drop_term(term_postings, term, slot)
+        indexed = set(indexed)
         length = story.norms()[0] or 1.0
         postings_get = term_postings.get
         for term, weight in zip(centroid, map(operator.truediv, centroid.values(), repeat(length))):
             posting = postings_get(term)
             if posting is None:
                 term_postings[term] = Posting(slot, weight)
+            elif term in indexed:
+                posting.update(slot, weight)
             else:
-                posting.set(slot, weight)
+                posting.append(slot, weight)
         self._story_terms[sid] = tuple(centroid)
         keys = _story_keys(story)
         old = self._story_keys.get(story.id, ())
         if keys == old:
             return
-        new = set(keys)
+        new, had = set(keys), set(old)
         for key in old:
             if key not in new:
-                _drop(self._postings, key, slot)
+                _drop_slot(self._postings, key, slot)
         for key in keys:
-            self._postings.setdefault(key, {})[slot] = None
+            if key not in had:
+                posting = self._postings.get(key)
+                if posting is None:
+                    self._postings[key] = array("q", (slot,))
+                else:
+                    posting.append(slot)
         self._story_keys[story.id] = keys
 
     def _claim_slot(self, sid: str) -> int:
@@ -441,11 +453,11 @@ class StoryIndex:
             self._story_at[slot] = None
             self._free_slots.append(slot)
         for key in self._story_keys.pop(sid, ()):
-            _drop(self._postings, key, slot)
+            _drop_slot(self._postings, key, slot)
 
     def _salient(self, story: StoryState) -> tuple[str, ...]:
         source = story.entities or {"n:" + k: v for k, v in story.names.items()}
-        return tuple(k for k, _ in sorted(source.items(), key=lambda kv: (-kv[1], kv[0]))[:SALIENT])
+        return tuple(_top(source, SALIENT))
 
     def _update_storyline(self, story: StoryState) -> None:
         salient = self._salient(story)
@@ -499,13 +511,24 @@ class StoryIndex:
 
 
 def _top(d: dict, k: int) -> list:
-    return [key for key, _ in sorted(d.items(), key=lambda kv: (-kv[1], str(kv[0])))[:k]]
+    """The keys of the ``k`` heaviest entries, by (-value, key)."""
+    items = d.items()
+    if len(d) > k:
+        # Only entries at or above the k-th largest value can be among them: the values are
+        # sorted in C, and only those few entries get sort keys built.
+        floor = sorted(d.values(), reverse=True)[k - 1]
+        items = [kv for kv in items if kv[1] >= floor]
+    return [key for key, _ in sorted(items, key=_by_weight_then_key)[:k]]
 
 
-def _drop(postings: dict, key: str, member) -> None:
+def _by_weight_then_key(kv: tuple) -> tuple:
+    return -kv[1], str(kv[0])
+
+
+def _drop_slot(postings: dict[str, array], key: str, slot: int) -> None:
     posting = postings.get(key)
-    if posting is not None:
-        posting.pop(member, None)
+    if posting is not None and slot in posting:
+        posting.remove(slot)
         if not posting:
             del postings[key]
 
@@ -519,9 +542,17 @@ def _drop_term(postings: dict[str, Posting], term: str, slot: int) -> None:
 
 
 def _heaviest(vec: dict[str, float], k: int) -> list[tuple[str, float]]:
+    """``heapq.nlargest(k, vec.items(), key=weight)``: heaviest first, ties in ``vec``'s order
+    (the order in which retrieval adds up the terms)."""
     if len(vec) <= k:
         return list(vec.items())
-    return heapq.nlargest(k, vec.items(), key=lambda kv: kv[1])
+    floor = sorted(vec.values(), reverse=True)[k - 1]
+    top = [kv for kv in vec.items() if kv[1] >= floor]
+    top.sort(key=_weight, reverse=True)  # stable: equal weights keep their order, as nlargest does
+    return top[:k]
+
+
+_weight = operator.itemgetter(1)
 
 
 def _story_keys(story: StoryState) -> tuple[str, ...]:

@@ -190,8 +190,14 @@ def _prune(counter: dict, keep: int) -> dict:
     # every entry, for a fraction of the work on a centroid of ~300 terms cut to 150).
     floor = sorted(counter.values(), reverse=True)[keep - 1]
     top = [kv for kv in counter.items() if kv[1] >= floor]
-    top.sort(key=_heaviest_first)
+    # By (-weight, key) as two stable sorts on C key functions: by key, then heaviest first
+    # (equal weights keep their key order); no Python call per entry.
+    top.sort(key=_key)
+    top.sort(key=_value, reverse=True)
     return dict(top[:keep])
+
+
+_key, _value = operator.itemgetter(0), operator.itemgetter(1)
 
 
 def _heaviest_first(kv: tuple) -> tuple:

@@ -56,7 +56,8 @@ CAPS = _Buckets(2, 5, 8, 10, 11)
 COMMAS = _Buckets(0, 1, 3)
 LOWER = _Buckets(2, 5, 7, 10, 11)
 LINK = _Buckets(0, 3, 7, 10)
-SINCE = _Buckets(1, 3, 8, 20)
+SINCE_EDGES = (1, 3, 8, 20)
+SINCE = _Buckets(*SINCE_EDGES)
 POS = _Buckets(0, 1, 2, 4, 6, 8, 9)
 REL_LEN = _Buckets(0, 1, 2, 4, 6, 8, 10)
 PROSE_WINDOW = _Buckets(0, 2, 4, 6, 8, 10)
@@ -180,22 +181,35 @@ def _names(named: _Buckets, values) -> list[str]:
     return [table[v] if v < size else beyond for v in values]
 
 
+# Distances from a rule line at which its since_rule bucket (SINCE) changes.
+SINCE_CHANGES = tuple(edge + 1 for edge in SINCE_EDGES)
+
+
 def _rule_context(kinds: list[str | None]) -> list[tuple[str, ...]]:
     """Per line, the rule kinds met above it and how far up ("after_rule=comments",
-    "since_rule=comments=3"): after "Comments" the page rarely returns to the article."""
+    "since_rule=comments=3"): after "Comments" the page rarely returns to the article. The
+    names change only where a rule line passes or a distance crosses a bucket edge, so they are
+    rebuilt there and shared by the lines in between."""
     out: list[tuple[str, ...]] = []
     seen: dict[str, int] = {}
-    nothing: tuple[str, ...] = ()
+    current: tuple[str, ...] = ()
+    rebuild_at = len(kinds)
     for i, kind in enumerate(kinds):
-        if seen:
+        if i >= rebuild_at:
             names: list[str] = []
+            rebuild_at = len(kinds)
             for k, where in seen.items():
-                names.extend(_rule_names(k, SINCE(i - where)))
-            out.append(tuple(names))
-        else:
-            out.append(nothing)
+                distance = i - where
+                names.extend(_rule_names(k, SINCE(distance)))
+                for change in SINCE_CHANGES:
+                    if change > distance:
+                        rebuild_at = min(rebuild_at, where + change)
+                        break
+            current = tuple(names)
+        out.append(current)
         if kind:
             seen[kind] = i
+            rebuild_at = i + 1
     return out
 
 

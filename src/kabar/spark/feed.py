@@ -8,9 +8,9 @@ driver confirmed since: the changes are the non-question events of each confirme
 conversation (``speculation.Event``), the very calls that changed the driver's state, so a worker
 that loads the checkpoint and makes the same calls in the same order holds the driver's state.
 
-The changes are pickled once, a chunk per slice sent (those confirmed since the slice before), so
+The changes go out as one Spark broadcast a slice (those confirmed since the slice before), so
 sending a slice costs the driver what changed since the last slice, not all changes since the
-checkpoint. A new checkpoint is broadcast when the changes since the last one grow past
+checkpoint, and a worker process fetches and unpickles each chunk once, not once a slice. A new checkpoint is broadcast when the changes since the last one grow past
 ``rebase_events``, so what a slice carries (and a worker replays) stays bounded too. Whatever a
 worker gets, the driver confirms every answer against its own state: this decides only how often
 a worker's answer is stale, never the output.
@@ -18,7 +18,6 @@ a worker's answer is stale, never the output.
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -38,12 +37,13 @@ class SliceState:
     """What a worker is sent to rebuild the driver's confirmed state: a checkpoint (its blobs
     directly, or a Spark broadcast of them) and the changes made after it, in order."""
     checkpoint: Any  # {"templates": bytes | None, "entities": bytes | None}, or a broadcast of it
-    # The changes since, in order: pickled lists of (object, method, args), one a slice sent before.
-    changes: tuple[bytes, ...] = ()
+    # The changes since, in order: lists of (object, method, args), one a slice sent before, each
+    # as a broadcast of it (or the list itself without a cluster).
+    changes: tuple[Any, ...] = ()
 
     def events(self) -> Iterator[tuple[str, str, tuple]]:
         for chunk in self.changes:
-            yield from pickle.loads(chunk)
+            yield from getattr(chunk, "value", chunk)
 
     def rebuild(self) -> tuple[TemplateMemory, EntityRegistry]:
         blobs = getattr(self.checkpoint, "value", self.checkpoint)
@@ -63,7 +63,7 @@ class StateFeed:
         self._sc, self._templates, self._registry = sc, templates, registry
         self.rebase_events = rebase_events
         self._recorded: list[tuple[str, str, tuple]] = []  # since the last slice was sent
-        self._chunks: list[bytes] = []  # since the checkpoint, pickled
+        self._chunks: list[Any] = []  # since the checkpoint, as sent
         self._since_checkpoint = 0  # changes
         self._broadcasts: list[Any] = []
         self.checkpoints = 0  # how many were sent
@@ -82,7 +82,7 @@ class StateFeed:
             self._chunks, self._since_checkpoint = [], 0
             self._checkpoint = self._broadcast()
         elif self._recorded:
-            self._chunks.append(pickle.dumps(self._recorded, protocol=pickle.HIGHEST_PROTOCOL))
+            self._chunks.append(self._share(self._recorded))
         self._recorded = []
         return SliceState(self._checkpoint, tuple(self._chunks))
 
@@ -91,10 +91,12 @@ class StateFeed:
             broadcast.unpersist()
 
     def _broadcast(self):
-        blobs = {"templates": self._templates.dumps(), "entities": self._registry.dumps()}
         self.checkpoints += 1
-        if self._sc is None:  # no cluster (tests): the blobs travel themselves
-            return blobs
-        broadcast = self._sc.broadcast(blobs)
+        return self._share({"templates": self._templates.dumps(), "entities": self._registry.dumps()})
+
+    def _share(self, value: Any) -> Any:
+        if self._sc is None:  # no cluster (tests): the value travels itself
+            return value
+        broadcast = self._sc.broadcast(value)
         self._broadcasts.append(broadcast)
         return broadcast

@@ -13,7 +13,9 @@ Speed: articles a second through ``StoryIndex.add`` (annotation not included: ar
 built from the raw CLICK-ID fields), split into its per-article half (``article_features``) and
 its in-order half, on CLICK-ID replayed to N articles, each replay shifted by
 four weeks and with 5% of its words dropped; peak RSS of the process and the size of ``dumps()``.
-Writes bench/results/clustering.json and .md.
+One replay gives every size's row (the 10k row is the 1M run at 10k), and the sizes of the
+index's structures every 50k articles, written to the results as the run goes (a 1M run takes
+~40 CPU-minutes). Writes bench/results/clustering.json and .md.
 """
 
 from __future__ import annotations

@@ -4,22 +4,22 @@ above the article's header, a list of headlines below it, a "Related articles" b
 middle). Hand-written (invented) pages; each test sets the judge's keep/cut by hand, as the
 judge got such pages wrong, so it fails when the rule goes."""
 
-from kabar.clean.document import (
+from kabar.clean.blocks import (
+    Verdict,
     _cut_after_comments,
     _extend_body,
     _keep_main_blocks,
-    _mark_related_lists,
     _prefer_post_above_related,
     _reach_back_to_header,
     _start_after_header,
-    _Verdict,
+    mark_related_lists,
 )
 from kabar.clean.rules import rule_kind
 
 
-def _page(lines: list[str]) -> list[_Verdict]:
-    verdicts = [_Verdict(t, rule_kind(t)) for t in lines]
-    _mark_related_lists(verdicts)
+def _page(lines: list[str]) -> list[Verdict]:
+    verdicts = [Verdict(t, rule_kind(t)) for t in lines]
+    mark_related_lists(verdicts)
     return verdicts
 
 

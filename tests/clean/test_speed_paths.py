@@ -161,3 +161,25 @@ def test_line_features_of_the_seeds_carry_one_of_each_page_feature():
         extra = [{"traf": 0.5} for _ in lines]
         as_dicts = line_features(lines, extra)
         assert [list(d)[:-1] for d in as_dicts] == features and all(d["traf"] == 0.5 for d in as_dicts)
+
+
+BYLINE_PIECES = ["Penulis", "penulis", "REDAKTUR", "Editor", "By", "oleh", "Oleh", "Kontributor", " ", ":", "|",
+                 "\u00a0", "\t", "Budi Santoso", "ſ", "\u212a", "İ", "yf/vlz", "(", "-", "1", "Reporter", "Laporan wartawan"]
+
+
+@given(st.lists(st.sampled_from(BYLINE_PIECES), max_size=8).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_lines_refused_by_their_first_character_are_no_bylines(text):
+    from kabar.clean.metadata import _cannot_open_byline
+    from kabar.clean.rules import byline_line
+
+    if _cannot_open_byline(text):
+        assert byline_line().match(text) is None
+
+
+def test_byline_keys_still_open_bylines():
+    from kabar.clean.metadata import parse_byline
+
+    assert parse_byline("Redaktur : Lili Lestari") == (["Lili Lestari"], [])
+    assert parse_byline("  Penulis: Slamet Widodo") == (["Slamet Widodo"], [])
+    assert parse_byline("Banjir merendam ratusan rumah") is None

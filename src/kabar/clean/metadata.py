@@ -16,7 +16,7 @@ from kabar.clean.names import (
     source_alias_pattern,
 )
 from kabar.clean.rules import (
-    Caseless, byline_line, byline_medium_first, byline_not_names, cite_cues, group_inner, lowered,
+    Caseless, byline_keys, byline_line, byline_medium_first, byline_not_names, cite_cues, group_inner, lowered,
     source_descriptors,
     top_level_alternatives,
 )
@@ -192,7 +192,22 @@ def parse_byline(text: str) -> tuple[list[str], list[str]] | None:
     return _parse_byline_segment(text, colon_needed=True)
 
 
+@lru_cache(maxsize=1)
+def _byline_key_starts() -> frozenset[str]:
+    return frozenset(k[:1].lower() for k in byline_keys())
+
+
+def _cannot_open_byline(text: str) -> bool:
+    """True where the line's first character begins no byline key: most lines, decided
+    without the key alternation. Only ASCII letters are judged; any other character (which
+    re.IGNORECASE might fold onto a key's letter) goes on to the pattern."""
+    first = text.lstrip()[:1]
+    return first.isascii() and first.lower() not in _byline_key_starts()
+
+
 def _parse_byline_segment(text: str, colon_needed: bool) -> tuple[list[str], list[str]] | None:
+    if _cannot_open_byline(text):
+        return None
     if len(text.split(None, MAX_BYLINE_WORDS)) > MAX_BYLINE_WORDS:  # splits no further than it must
         return None
     m = byline_line().match(text)

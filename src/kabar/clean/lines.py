@@ -28,12 +28,9 @@ class Line:
 
 def text_lines(text: str) -> list[Line]:
     """The non-empty lines of scraped text, whitespace collapsed."""
-    out = []
-    for raw in text.splitlines():
-        t = " ".join(raw.split())  # str.split's whitespace is the regex's \s: the same as sub + strip, faster
-        if t:
-            out.append(Line(t))
-    return out
+    joined = map(" ".join, map(str.split, text.splitlines()))  # str.split's whitespace is the regex's \s
+    # the same hints object for every line: Line's default factory would build one per line
+    return [Line(t, None, 0.0, NO_HINTS) for t in joined if t]
 
 
 # Elements whose content a reader never sees (as the scraped-text convention drops them).

@@ -108,6 +108,7 @@ def test_rule_kind_as_its_patterns_define_it_on_the_seeds():
 
 
 @given(st.lists(st.sampled_from([None, None, None, "comments", "related-links", "navigation"]), max_size=60))
+@settings(deadline=None)
 def test_rule_context_as_line_by_line(kinds):
     expected, seen = [], {}
     for i, kind in enumerate(kinds):
@@ -121,6 +122,7 @@ def test_rule_context_as_line_by_line(kinds):
 
 
 @given(st.lists(st.integers(0, 40), max_size=50))
+@settings(deadline=None)
 def test_long_line_context_as_nearest_long_line(word_counts):
     n = len(word_counts)
     long_idx = [i for i, w in enumerate(word_counts) if w >= LONG_LINE_WORDS]

@@ -55,6 +55,7 @@ def test_name_words_are_the_words_of_the_name_runs():
     assert "the" not in text.name_words(ENGLISH, "en")  # opens the sentence
 
 
+@settings(deadline=None)
 @given(st.lists(st.text(alphabet="abcdé ", max_size=4), max_size=12))
 def test_shingles_equal_joining_then_encoding(words):
     words = [w for w in words if w and " " not in w]
@@ -65,7 +66,7 @@ def test_shingles_equal_joining_then_encoding(words):
     assert shingles(words) == expected
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(st.dictionaries(st.sampled_from("abcdefghijklmnop"), st.sampled_from([0.0, 0.5, 1.0, 2.0, 3.25]) | st.integers(0, 3)),
        st.integers(1, 8))
 def test_prune_equals_a_full_sort(counts, keep):
@@ -126,7 +127,7 @@ def test_freed_story_slots_are_reused_and_forgotten():
     assert index._slot_of[sid] == slot
 
 
-@settings(max_examples=50)
+@settings(max_examples=50, deadline=None)
 @given(st.lists(st.binary(min_size=1, max_size=30), min_size=1, max_size=300))
 def test_signature_equals_datasketch_minhash(grams):
     import zlib
@@ -146,7 +147,7 @@ def test_signature_equals_datasketch_minhash(grams):
 _WEIGHTS = st.floats(min_value=0.0, max_value=50.0, allow_nan=False) | st.integers(0, 5)
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(st.dictionaries(st.sampled_from("abcdefghij"), _WEIGHTS), st.dictionaries(st.sampled_from("efghijklmn"), _WEIGHTS))
 def test_add_into_equals_the_plain_loop_values_and_order(target, source):
     from kabar.cluster.profile import add_into
@@ -158,6 +159,7 @@ def test_add_into_equals_the_plain_loop_values_and_order(target, source):
     assert list(target.items()) == list(expected.items())
 
 
+@settings(deadline=None)
 @given(st.dictionaries(st.sampled_from("abcdefgh"), st.integers(1, 9)), st.frozensets(st.sampled_from("defghijk")))
 def test_count_into_equals_the_plain_loop_values_and_order(target, keys):
     from kabar.cluster.profile import count_into
@@ -180,7 +182,7 @@ def plain_weigh(counts, idf, keep):
     return {t: v / length for t, v in vec.items()}
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(st.dictionaries(st.text("abcdef", min_size=1, max_size=3), st.integers(1, 30), min_size=1),
        st.dictionaries(st.text("abcdef", min_size=1, max_size=3), st.integers(1, 500)), st.integers(1, 10_000))
 def test_weighing_with_the_index_idfs_equals_the_plain_formula_bit_for_bit(counts, df, doc_count):
@@ -197,7 +199,7 @@ def test_weighing_with_the_index_idfs_equals_the_plain_formula_bit_for_bit(count
         assert list(quantize(got).items()) == [(k, round(v * 10_000) / 10_000) for k, v in got.items()]
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(st.booleans(), st.integers(0, 6), st.floats(0.0, 1.0)), min_size=1, max_size=40))
 def test_a_posting_holds_what_a_dict_would(operations):
     from kabar.cluster.postings import Posting
@@ -233,7 +235,7 @@ def test_term_postings_hold_each_story_once_for_exactly_its_centroid_terms():
         assert held[index._slot_of[sid]] == {t: w / length for t, w in story.centroid.items()}
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(st.dictionaries(st.text("abcde", min_size=1, max_size=2), st.sampled_from([0.5, 1.0, 2.0, 3.0]) | st.integers(0, 4)),
        st.integers(1, 8))
 def test_top_and_heaviest_equal_a_full_sort_and_nlargest(weights, k):

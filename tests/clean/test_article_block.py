@@ -152,3 +152,16 @@ def test_the_body_grows_past_a_bracketed_source():
     keep = [True, False, False]
     _extend_body(verdicts, keep)
     assert keep == [True, False, True]
+
+
+def test_a_sentence_that_gives_a_date_does_not_open_the_article():
+    """Quoted openings ("on 'Enhancing ...'") are no teaser cards run together, and a sentence
+    naming a date is the article's text, not its date line: nothing above it is cut."""
+    opening = ["On Tuesday the capital hosts a seminar on 'Enhancing the electoral system', the organisers said.",
+               "'The objectives of this meeting are to give expert support to the commission', the statement said.",
+               "The commission plans to hold elections on December 15 2013."]
+    lines = [*opening, *ARTICLE]
+    verdicts = _page(lines)
+    keep = [True] * len(lines)
+    _start_after_header(verdicts, keep)
+    assert all(keep)

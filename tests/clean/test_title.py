@@ -32,3 +32,9 @@ def test_a_photo_credit_or_marked_caption_is_never_the_headline():
     texts = ["Foto : ANTARA/Budi Santoso Wibowo", "Menteri Keuangan (kiri) bersama Gubernur Bank Indonesia", LEDE]
     kinds = ["caption", "caption", None]
     assert choose_title(None, None, texts, kinds) is None
+
+
+def test_a_sentence_ending_inside_quotes_is_not_a_headline():
+    assert not is_title_shaped('Gary Ross has not departed "The Hunger Games."')
+    assert not is_title_shaped("Menteri itu berkata: 'Kami siap.'")
+    assert is_title_shaped("Gary Ross 'Catching Fire' Negotiations Reportedly Continue")

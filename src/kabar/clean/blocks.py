@@ -117,7 +117,8 @@ MENU_PROSE_SHARE = 0.3  # of the words kept above the header, in sentences: belo
 TEASER_SHARE = 0.5  # of the lines kept above the header, to be cut as teaser cards
 TEASER_HEAD_CHARS = 160  # a teaser's headline ends within this many characters
 DASHES = "—–-"  # "— Name (@handle) November 3, 2019" closes an embedded tweet, it opens no article
-TEASER_JOIN = re.compile(r"[a-z?!'’][A-Z][a-z]* [a-z0-9]")
+# a headline run into its blurb: "SteakhouseA party", "Macy'sThe"; not an opening quote ("on 'The")
+TEASER_JOIN = re.compile(r"(?:[a-z?!]|(?<=\w)['’])[A-Z][a-z]* [a-z0-9]")
 INLINE_DATELINE = re.compile(r"\w \w+ [A-Z]{3,}(?: [A-Z]{2,})*\s?[:—–]\s")
 
 
@@ -135,7 +136,7 @@ def _start_after_header(verdicts: list[Verdict], keep: list[bool]) -> None:
             continue
         v = verdicts[i]
         if words_after >= HEADER_MIN_WORDS_AFTER and v.text[:1] not in DASHES \
-                and (is_date_line(v.text) or parse_byline(v.text)):
+                and _heads_article(v.text):
             above = [verdicts[j].text for j in kept if j < i and len(verdicts[j].text.split()) >= SENTENCE_MIN_WORDS]
             kept_above = [verdicts[j].text for j in kept if j < i]
             prose_above = sum(len(t.split()) for t in kept_above if reads_as_sentence(t))
@@ -158,7 +159,7 @@ def _reach_back_to_header(verdicts: list[Verdict], keep: list[bool]) -> None:
         return
     for h in range(first - 1, max(-1, first - 1 - REACH_LINES), -1):
         v = verdicts[h]
-        if is_date_line(v.text) or parse_byline(v.text):
+        if _heads_article(v.text):
             between = [verdicts[j] for j in range(h + 1, first)]
             if not between or any(b.kind is not None and b.kind not in IN_ARTICLE_INSERTS for b in between):
                 return
@@ -168,6 +169,17 @@ def _reach_back_to_header(verdicts: list[Verdict], keep: list[bool]) -> None:
                 for j in range(h + 1, first):
                     keep[j] = verdicts[j].kind is None
             return
+
+
+HEADER_SENTENCE_WORDS = 6  # a date line that reads as a sentence of more words is a sentence
+
+
+def _heads_article(text: str) -> bool:
+    """A date line or a byline: what opens an article. A sentence that gives a date ("The
+    commission plans to hold elections on December 15 2013.") is the article's text."""
+    if is_date_line(text):
+        return not (reads_as_sentence(text) and len(text.split()) > HEADER_SENTENCE_WORDS)
+    return bool(parse_byline(text))
 
 
 def _reads_as_teaser(text: str) -> bool:

@@ -18,6 +18,8 @@ from kabar.clean.rules import caption_marker, rule_kind
 URL_LINE = re.compile(r"^(https?://|www\.|bit\.ly/|t\.co/)\S+$|^\S+\.(com|id|co|net|org)/\S*$", re.I)
 # A hyphen inside a word ("Alun-Alun", a section name) does not break a menu; one between words does.
 MENU_BREAKERS = re.compile(r"[\d,:;?!\"“”'‘’()]|(?<!\w)-|-(?!\w)")
+# A full stop or colon, also inside closing quotes ('... departed "The Hunger Games."'): a sentence.
+SENTENCE_CLOSE = re.compile(r"[.:]['\"”’»)]*$")
 MAX_TITLE_DISTANCE = 12  # lines above the body searched for the headline
 # Kinds a headline may have been given by the line judge (a headline above the body is often
 # judged navigation); a share bar or byline never is one.
@@ -32,7 +34,7 @@ CANDIDATE_KINDS = FIRST_CHOICE_KINDS + SECOND_CHOICE_KINDS  # every kind the cho
 
 def is_title_shaped(text: str) -> bool:
     words = text.split()
-    if not 3 <= len(words) <= 30 or text.endswith(".") or text.endswith(":"):
+    if not 3 <= len(words) <= 30 or SENTENCE_CLOSE.search(text):
         return False
     if rule_kind(text) or parse_byline(text) or URL_LINE.match(text) or date_in_line(text):
         return False

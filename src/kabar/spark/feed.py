@@ -10,8 +10,9 @@ that loads the checkpoint and makes the same calls in the same order holds the d
 
 The changes go out as one Spark broadcast a slice (those confirmed since the slice before), so
 sending a slice costs the driver what changed since the last slice, not all changes since the
-checkpoint, and a worker process fetches and unpickles each chunk once, not once a slice. A new checkpoint is broadcast when the changes since the last one grow past
-``rebase_events``, so what a slice carries (and a worker replays) stays bounded too. Whatever a
+checkpoint, and a worker process fetches and unpickles each chunk once, not once a slice. A new
+checkpoint is broadcast when the changes since the last one grow past ``rebase_events``, so what
+a slice carries (and a worker replays) stays bounded too. Whatever a
 worker gets, the driver confirms every answer against its own state: this decides only how often
 a worker's answer is stale, never the output.
 """

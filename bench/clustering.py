@@ -367,8 +367,10 @@ def main() -> int:
     heldout_path = RESULTS / "clustering.heldout.json"
     if heldout_path.exists():
         result["heldout"] = json.loads(heldout_path.read_text(encoding="utf-8"))
-    if args.skip_speed and previous.exists():  # keep the last measured speed table
-        result["speed"] = json.loads(previous.read_text(encoding="utf-8")).get("speed", [])
+    if args.skip_speed and previous.exists():  # keep the last measured speed table and its growth rows
+        last = json.loads(previous.read_text(encoding="utf-8"))
+        result["speed"] = last.get("speed", [])
+        result["speed_progress"] = last.get("speed_progress", [])
         result["speed_carried_over"] = bool(result["speed"])
     if not args.skip_speed:
         sizes = list(args.sizes) + ([1_000_000] if args.million else [])

@@ -42,7 +42,7 @@ def test_batch_round_trip_and_reopen(store: Store, db_url: str):
     assert a1 == replace(batch[0], storyline="l1")
     assert a1.entities[0].mentions == ("Wang Yi", "Wang") and a1.dates[0].inferred is True
     assert a1.storyline == "l1" and a1.quotes[0].speaker_id == "per:wang-yi"
-    assert again.load_state("stories") == b"\x00state"
+    assert again.load_state_log("stories")[0] == b"\x00state"
     assert again.known_hashes(["h1", "h2", "h3"]) == {"h1": "a1", "h2": "a2"}
     row = again.story_row("s1")
     assert (row["n_articles"], row["start"], row["end"], row["outlets"]) == (2, "2024-04-09", "2024-04-10", ["Kabar", "Warta"])
@@ -57,7 +57,7 @@ def test_a_failed_batch_leaves_nothing(store: Store):
     with pytest.raises(Exception):
         store.save_batch([_article(3, "s2", "Kabar", "2024-04-11", "Tiga"), duplicate], {"s2": None}, {"stories": b"two"})
     assert store.counts() == {"articles": 1, "stories": 1, "entities": 1}
-    assert store.load_state("stories") == b"one"
+    assert store.load_state_log("stories")[0] == b"one"
     assert store.search("Tiga").items == []
 
 

@@ -109,11 +109,6 @@ class Store:
                 found.update(c.scalars(select(t.articles.c.id).where(t.articles.c.id.in_(chunk))))
         return found
 
-    def load_state(self, key: str) -> bytes | None:
-        """The last checkpoint of a stage's state (without the changes logged after it)."""
-        with self.engine.connect() as c:
-            return c.scalar(select(t.state.c.value).where(t.state.c.key == key))
-
     def load_state_log(self, key: str) -> tuple[bytes | None, int | None, list[bytes]]:
         """A stage's last checkpoint, the seq of the last article stored with it, and the
         changes logged after it in order: read in one statement, so one snapshot of the
@@ -263,8 +258,7 @@ class Store:
                                   .order_by(s.last_seq)))
 
     def save_brief(self, story: Story, version: int) -> None:
-        with self.engine.begin() as c:
-            self._write_brief(c, story, version)
+        self.save_briefs([(story, version)])
 
     def try_save_brief(self, story: Story, version: int) -> bool:
         """Cache a brief unless a writer (an ingest's batch transaction) holds the lock: a reader
@@ -278,7 +272,7 @@ class Store:
             try:
                 if not sqlite:
                     c.exec_driver_sql(f"SET LOCAL lock_timeout = '{BRIEF_LOCK_WAIT_MS}ms'")
-                self._write_brief(c, story, version)
+                self._write_briefs(c, [(story, version)])
                 c.commit()
                 return True
             except OperationalError as error:
@@ -293,21 +287,21 @@ class Store:
 
     def save_briefs(self, briefs: Iterable[tuple[Story, int]]) -> int:
         """``save_brief`` for many (brief, version) pairs, in one transaction and one executemany."""
+        briefs = list(briefs)
+        if briefs:
+            with self.engine.begin() as c:
+                self._write_briefs(c, briefs)
+        return len(briefs)
+
+    @staticmethod
+    def _write_briefs(c: Connection, briefs: Sequence[tuple[Story, int]]) -> None:
+        """Each (brief, version) into its story's row, in one executemany."""
         # Parameter names differ from the columns': SQLAlchemy reserves those for its own.
         rows = [{"story_id": story.id, "new_brief": story.to_export(), "new_seq": version, "new_title": story.title,
                  "new_start": story.start, "new_end": story.end} for story, version in briefs]
-        if rows:
-            with self.engine.begin() as c:
-                c.execute(update(t.stories).where(t.stories.c.id == bindparam("story_id")).values(
-                    brief=bindparam("new_brief"), brief_seq=bindparam("new_seq"), title=bindparam("new_title"),
-                    start=bindparam("new_start"), end=bindparam("new_end")), rows)
-        return len(rows)
-
-    @staticmethod
-    def _write_brief(c: Connection, story: Story, version: int) -> None:
-        c.execute(update(t.stories).where(t.stories.c.id == story.id).values(
-            brief=story.to_export(), brief_seq=version, title=story.title,
-            start=story.start, end=story.end))
+        c.execute(update(t.stories).where(t.stories.c.id == bindparam("story_id")).values(
+            brief=bindparam("new_brief"), brief_seq=bindparam("new_seq"), title=bindparam("new_title"),
+            start=bindparam("new_start"), end=bindparam("new_end")), rows)
 
     # -- reading ------------------------------------------------------------------------------
     def article(self, article_id: str) -> Article | None:

@@ -14,8 +14,7 @@ from hypothesis import strategies as st
 from kabar.clean.classify import LONG_LINE_WORDS, SINCE, _long_line_context, _rule_context, _rule_names, line_features
 from kabar.clean.lines import text_lines
 from kabar.clean.rules import (
-    MAX_RULE_WORDS, AnchoredAlternation, Caseless, _neutral_patterns, _prefilters, any_length_patterns,
-    first_characters, line_patterns, lowered, related_header, rule_kind,
+    AnchoredAlternation, Caseless, _prefilters, first_characters, kind_by_patterns, lowered, rule_kind,
 )
 
 SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "seeds"
@@ -76,34 +75,16 @@ def test_anchored_alternation_matches_where_the_whole_does(text):
         assert (anchored.match(text) is None) == (anchored.whole.ignorecase.match(text) is None)
 
 
-def _plain_rule_kind(text: str) -> str | None:
-    """rule_kind as its patterns define it, one pattern at a time, no prefilter."""
-    for kind, pattern in any_length_patterns():
-        if pattern.search(text):
-            return kind
-    if len(text.split()) > MAX_RULE_WORDS:
-        return None
-    for kind, pattern in line_patterns():
-        if pattern.search(text):
-            return kind
-    if related_header().search(text):
-        return "related-links"
-    for kind, pattern in _neutral_patterns():
-        if pattern.search(text):
-            return kind
-    return None
-
-
 @given(texts)
 @settings(max_examples=400, deadline=None)
 def test_rule_kind_as_its_patterns_define_it(text):
-    assert rule_kind(text) == _plain_rule_kind(text)
+    assert rule_kind(text) == kind_by_patterns(text)
 
 
 def test_rule_kind_as_its_patterns_define_it_on_the_seeds():
     lines = _seed_lines()
     kinds = [rule_kind(t) for t in lines]
-    assert kinds == [_plain_rule_kind(t) for t in lines]
+    assert kinds == [kind_by_patterns(t) for t in lines]
     assert sum(k is not None for k in kinds) >= 5  # the seeds hold boilerplate the rules know
 
 

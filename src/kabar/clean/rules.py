@@ -304,6 +304,12 @@ def rule_kind(text: str) -> str | None:
     low = lowered(text)
     if not _matches(any_length, text, low) and (len(text.split()) > MAX_RULE_WORDS or not _matches(short_only, text, low)):
         return None
+    return kind_by_patterns(text)
+
+
+def kind_by_patterns(text: str) -> str | None:
+    """The kind as the rules' patterns define it, one pattern at a time: what ``rule_kind`` gives
+    once its prefilters let the line through (and what they must never change)."""
     for kind, pattern in any_length_patterns():
         if pattern.search(text):
             return kind

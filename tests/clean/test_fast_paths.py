@@ -94,9 +94,12 @@ def test_cue_scans_with_a_look_ahead_find_what_the_plain_alternations_find(piece
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
-def test_first_characters_only_where_plain_to_see():
-    from kabar.clean.metadata import _first_characters
+def test_a_cue_alternation_looks_ahead_at_the_characters_its_matches_begin_with():
+    from kabar.clean.metadata import _word_alternation
+    from kabar.clean.rules import first_characters
 
-    assert _first_characters("menurut|(?:said|told)|lapor(?:an)?") == {"m", "s", "t", "l"}
-    for unclear in ("a?b", "(?:an)?x", r"\.x", "", "(?:a)(?:b)", "[ab]c", "a*"):
-        assert _first_characters(unclear) is None
+    assert first_characters("menurut|(?:said|told)|lapor(?:an)?") == {"m", "s", "t", "l"}
+    assert _word_alternation("menurut|said") == r"\b(?=[ms])(?:menurut|said)"
+    assert _word_alternation(r"\[x|-y") == r"\b(?=[\-\[])(?:\[x|-y)"  # escaped inside the class
+    for unclear in ("", "a*", r"\w+x"):  # may match empty or begin with anything: no look-ahead
+        assert _word_alternation(unclear) == rf"\b(?:{unclear})"

@@ -16,9 +16,8 @@ from kabar.clean.names import (
     source_alias_pattern,
 )
 from kabar.clean.rules import (
-    Caseless, byline_keys, byline_line, byline_medium_first, byline_not_names, cite_cues, group_inner, lowered,
+    Caseless, byline_keys, byline_line, byline_medium_first, byline_not_names, cite_cues, first_characters, lowered,
     source_descriptors,
-    top_level_alternatives,
 )
 from kabar.urls import host_of
 
@@ -271,32 +270,13 @@ PAREN_AGENCIES = re.compile(r"\(([A-Za-z][A-Za-z .]{1,25}(?:\s*[,/]\s*[A-Za-z][A
 CAPITALISED_NAME = re.compile(r"((?:[A-Z][\w.'-]*|al|dari)(?:\s+(?:[A-Z][\w.'-]*)){0,3})")
 
 
-def _first_characters(pattern: str) -> set[str] | None:
-    """The characters a match of a regex alternation can begin with, where that is plain to
-    see (each alternative opens with a letter or digit, or is one group of such alternatives);
-    None otherwise."""
-    found: set[str] = set()
-    for alt in top_level_alternatives(pattern):
-        inner = group_inner(alt)
-        if inner is not None:
-            inner_first = _first_characters(inner)
-            if inner_first is None:
-                return None
-            found |= inner_first
-        elif alt[:1].isalnum() and alt[1:2] not in ("?", "*", "{"):
-            found.add(alt[0])
-        else:
-            return None
-    return found
-
-
 def _word_alternation(alternatives: str) -> str:
     """``\b(?:alternatives)``, with a look-ahead at the characters a match can begin with when
     they are plain to see: the regex engine then tries the alternatives only at word starts
     that could begin one, which halves the cost of a scan over a long paragraph. With
     re.IGNORECASE the class folds case exactly as the alternatives' letters do."""
-    first = _first_characters(alternatives)
-    ahead = f"(?=[{''.join(sorted(first))}])" if first else ""
+    first = first_characters(alternatives)
+    ahead = f"(?=[{''.join(re.escape(c) for c in sorted(first))}])" if first else ""
     return rf"\b{ahead}(?:{alternatives})"
 
 

@@ -26,6 +26,7 @@ from kabar.annotate.quotes_names import (
     subject_of,
 )
 from kabar.annotate.quotes_people import Key, People, Person, Tokenized
+from kabar.annotate.quotes_subjects import register_sentence_subjects
 from kabar.records import EntityMention, Quote
 
 # A quotation this short is a scare quote, a title or a fragment inside a reported statement
@@ -76,6 +77,7 @@ def extract_quotes(paragraphs: Sequence[str], language: str,
         if attribution.phrase and attribution.phrase.kind == "name":
             people.register(attribution.phrase.name, attribution.key, role=attribution.phrase.role)
     _speaking_subjects(paragraphs, tokenized, lex, people, with_cues)
+    register_sentence_subjects(people, paragraphs, lex)
     people.index_mentions()
 
     quotes: list[Quote] = []

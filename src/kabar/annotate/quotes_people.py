@@ -96,6 +96,7 @@ class People:
         self.entities = [e for e in entities if e.type == "PER"]
         # Capitalised runs outside quotes, read into role + name only when a name asks for them.
         self._runs: list[tuple[Key, list[str]]] = []
+        self.run_ends: list[int] = []  # offset just after each run, in its paragraph
         self._phrases: dict[int, SpeakerPhrase | None] = {}
         self._runs_with: dict[str, list[int]] = {}
         for index, text in enumerate(texts):
@@ -105,6 +106,7 @@ class People:
                     words = words[1:]  # "Menurut Siti Aminah", "Sementara Budi"
                 number = len(self._runs)
                 self._runs.append(((index, m.start()), words))
+                self.run_ends.append(m.end())
                 for word in words:
                     self._runs_with.setdefault(word, []).append(number)
         self.mentions: list[Mention] = []
@@ -198,6 +200,14 @@ class People:
                 return True
         return False
 
+    @property
+    def runs(self) -> list[tuple[Key, list[str]]]:
+        return self._runs
+
+    def phrase_of_run(self, number: int) -> SpeakerPhrase | None:
+        """The run read as role + name (None inside a quotation)."""
+        return self._phrase(number)
+
     def _phrase(self, number: int) -> SpeakerPhrase | None:
         if number not in self._phrases:
             key, words = self._runs[number]
@@ -211,8 +221,10 @@ class People:
         return found
 
     def register(self, short: tuple[str, ...], key: Key | None = None, quoted: bool = False,
-                 role: tuple[str, ...] = ()) -> Person:
-        """A speaker named in the text: expand it to the full name and remember the person."""
+                 role: tuple[str, ...] = (), short_forms: bool = True) -> Person:
+        """A speaker named in the text: expand it to the full name and remember the person.
+        With ``short_forms`` false the mention at ``key`` counts, but the words of ``short`` do
+        not mark later mentions of the person."""
         name, trimmed = self._names(short)
         person = self.person(trimmed or name)
         # A place glued before the name ("Kedokanbunder Waskim") is an affiliation, like a title.
@@ -220,7 +232,8 @@ class People:
         person.common = person.common or not trimmed
         person.quoted = person.quoted or quoted
         person.titled = (person.titled or self._titles(role) or self._titled_somewhere(short))
-        person.short_words.update(w for w in short[-2:] if is_capitalised(w) and len(w) > 1)
+        if short_forms:
+            person.short_words.update(w for w in short[-2:] if is_capitalised(w) and len(w) > 1)
         if key is not None:
             self.mentions.append(Mention(key, person))
         return person

@@ -26,12 +26,13 @@ CUES_ACTIVE = (
     "mengimbuhkan", "menyebutkan", "menggarisbawahi", "mencontohkan", "menulis", "menuliskan",
     "mengungkap", "menyerukan", "mengajak", "mendesak", "mengharapkan", "menjawab",
     "memprediksi", "memperkirakan", "menduga", "menyarankan", "menuturkan", "mengemukakan",
+    "menjabarkan", "mewanti-wanti",
 )
 
 # Passive or impersonal cues whose speaker follows ("ditambahkan Roland", "menurut Aswin").
 CUES_PASSIVE = (
     "ditambahkan", "dikatakan", "dijelaskan", "diungkapkan", "ditegaskan", "disampaikan",
-    "dipaparkan", "diterangkan", "diutarakan", "dituturkan",
+    "dipaparkan", "diterangkan", "diutarakan", "dituturkan", "dikemukakan",
 )
 
 # "Menurut X, ..." : the speaker follows the word; with "-nya" it is a pronoun.
@@ -111,6 +112,7 @@ ROLE_CONTEXT_WORDS = (
     "Studi", "Fakultas", "Ekonomi", "Bisnis", "Pascasarjana", "Sekolah", "Rumah", "Sakit",
     "RSUD", "RS", "Puskesmas", "Humas", "Pers", "Media", "Wilayah", "Regional", "Kanwil",
     "Cabang", "Unit", "Seksi", "Bagian", "Urusan", "Kerja", "Sama", "Luar", "Raya",
+    "Nasional", "Internasional",
 )
 
 # Lower-case words that may sit inside a role phrase before the name
@@ -121,7 +123,7 @@ ROLE_LOWER_WORDS = (
     "khusus", "pakar", "aktivis", "koordinator", "sekretaris", "jenderal", "presiden", "bupati",
     "gubernur", "wali", "kota", "camat", "lurah", "diplomat", "tertinggi", "utama", "senior",
     "pejabat", "pelaksana", "tugas", "harian", "manajer", "pemimpin", "pendiri", "analis",
-    "dr", "drg", "ir", "prof", "h", "hj",
+    "dr", "drg", "ir", "prof", "h", "hj", "pengurus", "pembina",
 )
 
 # Lower-case particles that belong inside personal names ("Ahmad bin Yusuf", "van der Sar").

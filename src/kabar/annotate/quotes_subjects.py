@@ -1,0 +1,43 @@
+"""Sentence subjects: the people a "katanya", "ujarnya" or "ia" most likely points back to.
+
+In Indonesian and English news a pronoun or a "-nya" cue continues the topic of the sentences
+before it, and that topic is the subject that opens a sentence ("Wakil Ketua Komisi X DPR
+Hetifah Sjaifudian menyambut baik ...", "Secara terpisah, Kepala Dinas X Budi mengaku ...").
+Such a subject is a mention of its person whatever the verb is, reporting or not; the speakers
+of reporting verbs are registered elsewhere (``quotes._speaking_subjects``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from kabar.annotate.quotes_names import Lexicon
+from kabar.annotate.quotes_people import People
+
+# The words before a subject in its sentence: nothing, or one short introductory phrase closed
+# by a comma ("Secara terpisah, ", "Dalam kesempatan itu, ").
+SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”’)]?\s+)(?:[^,.!?\"“”]{1,40},\s+)?$")
+# What follows a subject: its predicate, a lower-case word. (A comma would rather close an
+# apposition: "Prabowo Subianto, Ketua Umum Gerindra, ...".)
+PREDICATE = re.compile(r"\s+([a-z]+)")
+
+
+def register_sentence_subjects(people: People, paragraphs: Sequence[str], lex: Lexicon) -> None:
+    """Register every titled or full name that opens a sentence outside quotations."""
+    for number, (key, words) in enumerate(people.runs):
+        if not words:
+            continue
+        index, start = key
+        text = paragraphs[index]
+        predicate = PREDICATE.match(text, people.run_ends[number])
+        if predicate is None or predicate.group(1) in lex.demonstratives:
+            continue  # "Ketua Fraksi PAN itu bisa ...": the role points back to someone named before
+        if not SENTENCE_OPENING.search(text, 0, start):
+            continue
+        phrase = people.phrase_of_run(number)
+        if phrase is None or phrase.kind != "name":
+            continue
+        titled = any(w.lower() in lex.role_words for w in phrase.role)
+        if titled:
+            people.register(phrase.name, key, role=phrase.role, short_forms=False)

@@ -2,6 +2,7 @@
 (pronoun and "-nya" carry-over, role phrases, subjects named before the quotation)."""
 
 from kabar.annotate.quotes import extract_quotes
+from kabar.records import EntityMention
 
 
 def speakers(paragraphs, language="id", entities=()):
@@ -48,3 +49,24 @@ def test_passive_cue_dikemukakan_names_the_speaker():
     ]
     word, speaker = speakers(paragraphs)[-1]
     assert speaker.endswith("Lestari Mahardika")  # the body's name may stay glued before it
+
+
+JOKOWI = EntityMention(id="per:joko-widodo", name="Joko Widodo", type="PER",
+                       mentions=("Joko Widodo", "Jokowi"), role="Presiden")
+
+
+def test_a_named_speaker_keeps_the_name_the_article_gives_with_the_entity_id():
+    # "kata Jokowi": the entity says who; the speaker string stays the article's own word.
+    paragraphs = ["”Bantuan sosial harus sampai tepat waktu ke warga,” kata Jokowi di Istana."]
+    quotes = extract_quotes(paragraphs, "id", [JOKOWI])
+    assert [(q.speaker, q.speaker_id) for q in quotes] == [("Jokowi", "per:joko-widodo")]
+
+
+def test_a_role_speaker_goes_by_the_full_name_the_article_writes():
+    paragraphs = [
+        "Presiden Joko Widodo meninjau penyaluran bantuan di Jakarta Pusat, Senin.",
+        "Dalam kunjungan itu, Presiden Jokowi didampingi Menteri Sosial.",
+        "”Bantuan tahap ketiga sudah diterima warga hari ini,” ujar Presiden.",
+    ]
+    quotes = extract_quotes(paragraphs, "id", [JOKOWI])
+    assert [(q.speaker, q.speaker_id) for q in quotes] == [("Joko Widodo", "per:joko-widodo")]

@@ -111,6 +111,10 @@ class People:
                     self._runs_with.setdefault(word, []).append(number)
         self.mentions: list[Mention] = []
 
+    def writes(self, name: str) -> bool:
+        """The article writes ``name`` as a whole word sequence somewhere."""
+        return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", self._joined) is not None
+
     def in_quote(self, key: Key) -> bool:
         pos = bisect_left(self.quoted, (key, key))
         for start, end in self.quoted[max(0, pos - 1):pos + 1]:

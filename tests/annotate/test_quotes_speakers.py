@@ -70,3 +70,16 @@ def test_a_role_speaker_goes_by_the_full_name_the_article_writes():
     ]
     quotes = extract_quotes(paragraphs, "id", [JOKOWI])
     assert [(q.speaker, q.speaker_id) for q in quotes] == [("Joko Widodo", "per:joko-widodo")]
+
+
+def test_a_place_named_as_a_subject_is_not_a_short_form_of_the_person_after_it():
+    # "Dinas Kesehatan Sulbar menyebut ..." names a body; "Sulbar" must not become a short form
+    # of "... Sulbar Andi Rahman", or "di Sulbar" would later count as a mention of him.
+    paragraphs = [
+        "Kepala Dinas Kesehatan Sulbar menyebut stok vaksin cukup untuk dua pekan.",
+        "”Kami sudah mengirim vaksin ke semua puskesmas,” kata Kepala Bidang Pelayanan Dinas Kesehatan Sulbar Andi Rahman.",
+        "Ketua Ikatan Perawat Daerah Budi Hartono mengatakan, tenaga kesehatan perlu ditambah.",
+        "Kebutuhan perawat di Sulbar terus naik sejak awal tahun.",
+        "”Kami kekurangan perawat di banyak desa,” ujarnya.",
+    ]
+    assert speakers(paragraphs)[-1] == ("Kami", "Budi Hartono")

@@ -230,7 +230,13 @@ class People:
         With ``short_forms`` false the mention at ``key`` counts, but the words of ``short`` do
         not mark later mentions of the person."""
         name, trimmed = self._names(short)
+        glued = bool(trimmed) and not set(short) & set(trimmed)
+        if glued:
+            # "Sultra menyebut ..." where the article's longer run is "Kejati Sultra Saiful Bahri
+            # Siregar": the word is the place or body before a name, not a short form of it.
+            name = trimmed = short
         person = self.person(trimmed or name)
+        person.common = person.common or glued
         # A place glued before the name ("Kedokanbunder Waskim") is an affiliation, like a title.
         person.titled = person.titled or (0 < len(trimmed) < len(name) and self._place_trimmed(short))
         person.common = person.common or not trimmed

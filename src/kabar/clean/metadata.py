@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,8 +17,8 @@ from kabar.clean.names import (
     source_alias_pattern,
 )
 from kabar.clean.rules import (
-    Caseless, byline_keys, byline_line, byline_medium_first, byline_not_names, cite_cues, first_characters, lowered,
-    source_descriptors,
+    Caseless, byline_keys, byline_line, byline_medium_first, byline_not_names, cite_cues, first_characters, joinable,
+    lowered, source_descriptors,
 )
 from kabar.urls import host_of
 
@@ -296,43 +297,96 @@ def _cue_patterns() -> tuple[Caseless, Caseless]:
     return cue_re, descriptor_re
 
 
+# Paragraphs are scanned as one text, joined by a character none of the citation patterns can
+# match (checked by _joinable when they are compiled): no match then spans two paragraphs, and
+# \b sees the separator as it sees a text's end, so every paragraph's matches are its own.
+PARAGRAPH_SEPARATOR = "\x00"
+
+
 def cited_sources(paragraphs: list[str]) -> list[str]:
     """News sources the body cites, canonical names, in order of first citation."""
+    if not paragraphs:
+        return []
     found: list[str] = []
-    alias_re, lookup = source_alias_pattern()
+    for text, cues, media_cues, parens in _citation_hits(paragraphs):
+        _add_citations(found, text, cues, media_cues, parens)
+    # "dikutip dari Harian Sinar Pagi" also matches the descriptor "harian": keep the longer name
+    return [n for n in found if not any(n != m and re.search(rf"\b{re.escape(n)}$", m) for m in found)]
+
+
+@lru_cache(maxsize=1)
+def _scan_joined() -> bool:
     cue_re, descriptor_re = _cue_patterns()
+    return all(joinable(p.ignorecase.pattern, PARAGRAPH_SEPARATOR) for p in (cue_re, descriptor_re, MEDIA_ONLY_CUES)) \
+        and joinable(PAREN_AGENCIES.pattern, PARAGRAPH_SEPARATOR)
+
+
+def _citation_hits(paragraphs: list[str]):
+    """(paragraph, cue ends, media-cue ends, parenthesis contents) of each paragraph with a hit,
+    in order: all paragraphs in one scan per pattern (a pattern per paragraph costs more in
+    calls than in matching), or one by one if a pattern could match across the separator."""
+    groups = [paragraphs] if _scan_joined() else [[p] for p in paragraphs]
+    for group in groups:
+        yield from _group_hits(group)
+
+
+def _group_hits(paragraphs: list[str]):
+    cue_re, descriptor_re = _cue_patterns()
+    page = PARAGRAPH_SEPARATOR.join(paragraphs)
+    low = lowered(page)
+    starts, at = [], 0
+    for text in paragraphs:
+        starts.append(at)
+        at += len(text) + 1
+    hits: dict[int, tuple[list[int], list[int], list[str]]] = {}
+
+    def hit(position: int) -> tuple[list[int], list[int], list[str]]:
+        i = bisect_right(starts, position) - 1
+        return hits.setdefault(i, ([], [], []))
+
+    for cue in cue_re.finditer(page, low):
+        hit(cue.start())[0].append(cue.end())
+    for pattern in (MEDIA_ONLY_CUES, descriptor_re):  # media cues before descriptors, as they were
+        for cue in pattern.finditer(page, low):
+            hit(cue.start())[1].append(cue.end())
+    for paren in PAREN_AGENCIES.finditer(page):
+        hit(paren.start())[2].append(paren.group(1))
+    for i in sorted(hits):
+        start = starts[i]
+        cues, media_cues, parens = hits[i]
+        yield paragraphs[i], [e - start for e in cues], [e - start for e in media_cues], parens
+
+
+def _add_citations(found: list[str], text: str, cues: list[int], media_cues: list[int], parens: list[str]) -> None:
+    alias_re, lookup = source_alias_pattern()
 
     def add(name: str):
         if name and name not in found:
             found.append(name)
 
-    for text in paragraphs:
-        low = lowered(text)
-        # Known names soon after a citation cue ("menurut surat kabar milik negara Russia, Izvestia").
-        for cue in cue_re.finditer(text, low):
-            window = " ".join(text[cue.end():].split(None, CUE_WINDOW_WORDS)[:CUE_WINDOW_WORDS])
-            hit = alias_re.search(window)
-            if hit:
-                add(lookup[hit.group(0).lower()])
-        # Unknown names right after a media-only cue or a descriptor ("kantor berita Yonhap").
-        for cue in list(MEDIA_ONLY_CUES.finditer(text, low)) + list(descriptor_re.finditer(text, low)):
-            rest = text[cue.end():]
-            known = alias_re.match(rest)
-            if known:
-                add(lookup[known.group(0).lower()])
-                continue
-            name = CAPITALISED_NAME.match(rest)
-            if name and name.group(1)[:1].isupper():
-                add(name.group(1).rstrip(".,"))
-        # "(Reuters, AP)" / "(AFP)": a parenthesis of agencies only.
-        for paren in PAREN_AGENCIES.finditer(text):
-            parts = [p.strip() for p in re.split(r"[,/]", paren.group(1)) if p.strip()]
-            canons = [canonical_source(p) for p in parts]
-            if parts and all(canons):
-                for c in canons:
-                    add(c)
-    # "dikutip dari Harian Sinar Pagi" also matches the descriptor "harian": keep the longer name
-    return [n for n in found if not any(n != m and re.search(rf"\b{re.escape(n)}$", m) for m in found)]
+    # Known names soon after a citation cue ("menurut surat kabar milik negara Russia, Izvestia").
+    for end in cues:
+        window = " ".join(text[end:].split(None, CUE_WINDOW_WORDS)[:CUE_WINDOW_WORDS])
+        hit = alias_re.search(window)
+        if hit:
+            add(lookup[hit.group(0).lower()])
+    # Unknown names right after a media-only cue or a descriptor ("kantor berita Yonhap").
+    for end in media_cues:
+        rest = text[end:]
+        known = alias_re.match(rest)
+        if known:
+            add(lookup[known.group(0).lower()])
+            continue
+        name = CAPITALISED_NAME.match(rest)
+        if name and name.group(1)[:1].isupper():
+            add(name.group(1).rstrip(".,"))
+    # "(Reuters, AP)" / "(AFP)": a parenthesis of agencies only.
+    for inside in parens:
+        parts = [p.strip() for p in re.split(r"[,/]", inside) if p.strip()]
+        canons = [canonical_source(p) for p in parts]
+        if parts and all(canons):
+            for c in canons:
+                add(c)
 
 
 # ---------------------------------------------------------------- outlet

@@ -180,6 +180,64 @@ def _class_characters(items) -> set[str] | None:
     return chars
 
 
+def joinable(pattern: str, separator: str) -> bool:
+    """Is searching texts joined by ``separator`` (one character, not a word character) the
+    same as searching each text on its own? So when no part of the pattern, look-arounds
+    included, can match the separator, and it asserts no text start or end (^, $, \\A, \\Z),
+    while \\b sees the separator as it sees a text's end. Anything this does not know is
+    taken as matching."""
+    return not re.match(r"\w", separator) and not _can_match(sre_parse.parse(pattern), ord(separator))
+
+
+_WORD_BOUNDARIES = (sre.AT_BOUNDARY, sre.AT_NON_BOUNDARY, sre.AT_UNI_BOUNDARY, sre.AT_UNI_NON_BOUNDARY)
+_CATEGORY_TESTS = {
+    sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+def _can_match(items, code: int) -> bool:
+    for op, av in items:
+        if op is sre.LITERAL:
+            hit = av == code
+        elif op is sre.NOT_LITERAL:
+            hit = av != code
+        elif op is sre.IN:
+            hit = _class_has(av, code)
+        elif op is sre.AT:
+            hit = av not in _WORD_BOUNDARIES
+        elif op is sre.SUBPATTERN:
+            hit = _can_match(av[-1], code)
+        elif op is sre.BRANCH:
+            hit = any(_can_match(branch, code) for branch in av[1])
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)):
+            hit = _can_match(av[2], code)
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            hit = _can_match(av[1], code)
+        else:  # any character, back-references, atomic groups, ...: do not guess
+            hit = True
+        if hit:
+            return True
+    return False
+
+
+def _class_has(items, code: int) -> bool:
+    negated = bool(items) and items[0][0] is sre.NEGATE
+    char = chr(code)
+    for op, av in items[negated:]:
+        if op is sre.LITERAL:
+            member = av == code
+        elif op is sre.RANGE:
+            member = av[0] <= code <= av[1]
+        elif op is sre.CATEGORY and av in _CATEGORY_TESTS:
+            member = re.match(_CATEGORY_TESTS[av], char) is not None
+        else:
+            return True
+        if member:
+            return not negated
+    return negated
+
+
 class AnchoredAlternation:
     """Alternatives all tried at the start of a text, only those that can begin with its
     first character: re tries each of ~100 alternatives in turn, where most lines begin with a

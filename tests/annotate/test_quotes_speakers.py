@@ -83,3 +83,12 @@ def test_a_place_named_as_a_subject_is_not_a_short_form_of_the_person_after_it()
         "”Kami kekurangan perawat di banyak desa,” ujarnya.",
     ]
     assert speakers(paragraphs)[-1] == ("Kami", "Budi Hartono")
+
+
+def test_the_name_before_selaku_is_the_subject_not_the_office_after_it():
+    paragraphs = [
+        "Dihubungi terpisah, Rahmat Hidayat selaku Kepala Bagian Distribusi PD Sumber Pangan menjelaskan, beras dikirim pekan ini.",
+        "Pengiriman dibagi menurut kecamatan.",
+        "”Semua paket akan tiba sebelum akhir bulan,” ujarnya.",
+    ]
+    assert speakers(paragraphs)[-1] == ("Semua", "Rahmat Hidayat")

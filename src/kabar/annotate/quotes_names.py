@@ -35,6 +35,7 @@ class Lexicon:
     connectors: frozenset[str]
     subject_adverbs: frozenset[str]
     adverbial_openers: frozenset[str]
+    apposition_markers: frozenset[str]
     place_markers: tuple[str, ...]
 
     def is_cue_after(self, word: str) -> bool:
@@ -85,6 +86,7 @@ def lexicon(language: str) -> Lexicon:
         connectors=lower("ROLE_CONNECTORS"),
         subject_adverbs=lower("SUBJECT_ADVERBS"),
         adverbial_openers=lower("ADVERBIAL_OPENERS"),
+        apposition_markers=lower("APPOSITION_MARKERS"),
         place_markers=tuple(_merge(modules, "PLACE_MARKERS")),
     )
 
@@ -308,6 +310,23 @@ def read_attribution(words: list[str], start: int, lex: Lexicon, max_lead: int =
     return classify([w for run in runs for w in run], lex, anaphor, end=i)
 
 
+def _before_apposition(words: list[str], end: int, phrase: SpeakerPhrase, lex: Lexicon) -> SpeakerPhrase | None:
+    """'Edison Sembiring selaku Kepala Divisi ... PD Pasar Jaya menjelaskan': the phrase before
+    the verb is an office introduced by "selaku" / "sebagai"; the subject is the name before it."""
+    if phrase.kind == "pronoun":
+        return None
+    first = end - len(phrase.name) - len(phrase.role)
+    while first > 0 and words[first - 1].islower() and words[first - 1].lower() not in lex.apposition_markers \
+            and (words[first - 1].lower() in lex.role_lower or words[first - 1].lower() in lex.connectors):
+        first -= 1  # "selaku kepala dinas ..."
+    if first < 2 or words[first - 1].lower() not in lex.apposition_markers:
+        return None
+    named = read_phrase_backwards(words, first - 1, lex)
+    if named is None or named.kind != "name":
+        return None
+    return SpeakerPhrase("name", name=named.name, role=named.role + phrase.role + phrase.name, end=end)
+
+
 def subject_of(words: list[str], verb: int, lex: Lexicon) -> SpeakerPhrase | None:
     """The subject of the reporting verb ``words[verb]``: the phrase just before it ("Lavrov
     mengatakan", "Agus juga mengimbau"), or the phrase opening the sentence when an apposition
@@ -359,7 +378,7 @@ def subject_of(words: list[str], verb: int, lex: Lexicon) -> SpeakerPhrase | Non
         return None
     phrase = read_phrase_backwards(words, end, lex)
     if phrase is not None:
-        return phrase
+        return _before_apposition(words, end, phrase, lex) or phrase
     # "Ahmad Sahroni dalam acara tersebut mengungkapkan": skip one adverbial phrase.
     for gap in range(end - 1, max(start, end - 10), -1):
         if words[gap].lower() in lex.adverbial_openers and gap > start and is_capitalised(words[gap - 1]):

@@ -78,3 +78,7 @@ SUBJECT_ADVERBS = ("also", "later", "then", "previously", "earlier", "has", "had
 ADVERBIAL_OPENERS = ("in", "at", "on", "during", "after", "before", "who", "when", "speaking", "as")
 
 PLACE_MARKERS = ("in", "to", "from", "of", "near")
+
+# Words introducing the office of the name before them ("Edison Sembiring selaku Kepala Divisi
+# ... menjelaskan"): the name, not the office, is the subject of the verb that follows.
+APPOSITION_MARKERS = ("as",)

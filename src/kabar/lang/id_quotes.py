@@ -170,3 +170,7 @@ SUBJECT_ADVERBS = ("juga", "pun", "kembali", "lalu", "kemudian", "sebelumnya", "
 # Words opening an adverbial phrase between a subject and its verb ("Ahmad Sahroni dalam acara
 # tersebut mengungkapkan", "Rudi saat dihubungi mengatakan").
 ADVERBIAL_OPENERS = ("dalam", "saat", "di", "pada", "ketika", "usai", "seusai", "secara", "melalui", "sebelum", "setelah", "sesudah", "kepada", "dihubungi", "yang", "kala", "selaku", "sebagai")
+
+# Words introducing the office of the name before them ("Edison Sembiring selaku Kepala Divisi
+# ... menjelaskan"): the name, not the office, is the subject of the verb that follows.
+APPOSITION_MARKERS = ("selaku", "sebagai")

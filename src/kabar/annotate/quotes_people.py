@@ -151,10 +151,6 @@ class People:
             trimmed = name
             while trimmed and self._is_common(trimmed[0]):
                 trimmed = trimmed[1:]
-            if len(trimmed) == 1 < len(name) and self._is_common(name[0]):
-                # "Pasar Jaya", "Pengurus Gerindra": one proper word after a common noun names a
-                # market, a party, a body, not a person.
-                trimmed = ()
             while len(trimmed) > 1 and self._is_place(trimmed[0]):
                 trimmed = trimmed[1:]  # "Banyuwangi Istu Handono" where "di Banyuwangi" is written
             self._name_cache[short] = (name, trimmed)

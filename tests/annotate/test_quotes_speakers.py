@@ -92,3 +92,14 @@ def test_the_name_before_selaku_is_the_subject_not_the_office_after_it():
         "”Semua paket akan tiba sebelum akhir bulan,” ujarnya.",
     ]
     assert speakers(paragraphs)[-1] == ("Semua", "Rahmat Hidayat")
+
+
+def test_a_place_glued_before_a_name_does_not_mark_later_mentions_of_the_person():
+    # "Kabupaten Sleman Arjunandir": "Sleman" is the place, so "di Sleman" later is no mention
+    # of Arjunandir, and "katanya" stays with the last speaker.
+    paragraphs = [
+        "”Lahan sawah terus menyusut setiap tahun,” kata Kepala Dinas Pertanian Kabupaten Sleman Arjunandir.",
+        "Pengajar Sekolah Tinggi Pertanahan, Sutaryono, mengungkapkan, alih fungsi lahan menjadi masalah di Sleman.",
+        "”Risiko banjir meningkat jika sawah terus hilang,” katanya.",
+    ]
+    assert speakers(paragraphs) == [("Lahan", "Arjunandir"), ("Risiko", "Sutaryono")]

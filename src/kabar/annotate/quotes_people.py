@@ -243,7 +243,8 @@ class People:
         person.quoted = person.quoted or quoted
         person.titled = (person.titled or self._titles(role) or self._titled_somewhere(short))
         if short_forms:
-            person.short_words.update(w for w in short[-2:] if is_capitalised(w) and len(w) > 1)
+            # Only words of the name itself: not the place glued before it ("Sleman Arjunandir").
+            person.short_words.update(w for w in short[-2:] if is_capitalised(w) and len(w) > 1 and w in person.name)
         if key is not None:
             self.mentions.append(Mention(key, person))
         return person

@@ -78,6 +78,7 @@ ROLE_WORDS = (
     "Kasubag", "Kasubbag", "Kabag", "Kasie", "Kepala", "Head", "Corporate", "Communications",
     "Communication", "General", "Manager", "Director", "President", "Vice", "Chief", "Senior",
     "Country", "Managing", "Partner", "Chairman", "Secretary", "Economist", "Analyst",
+    "Pengajar", "Pembina", "Pengurus", "Pakar", "Politisi", "Politikus", "Analis", "Aktivis",
 )
 
 # Capitalised words of an office or place inside a role phrase ("Menteri Luar Negeri Rusia
@@ -123,7 +124,8 @@ ROLE_LOWER_WORDS = (
     "khusus", "pakar", "aktivis", "koordinator", "sekretaris", "jenderal", "presiden", "bupati",
     "gubernur", "wali", "kota", "camat", "lurah", "diplomat", "tertinggi", "utama", "senior",
     "pejabat", "pelaksana", "tugas", "harian", "manajer", "pemimpin", "pendiri", "analis",
-    "dr", "drg", "ir", "prof", "h", "hj", "pengurus", "pembina",
+    "dr", "drg", "ir", "prof", "h", "hj", "pengurus", "pembina", "pengajar",
+    "politisi", "politikus",
 )
 
 # Lower-case particles that belong inside personal names ("Ahmad bin Yusuf", "van der Sar").

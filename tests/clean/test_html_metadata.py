@@ -1,5 +1,6 @@
 """kabar reads a page's metadata with trafilatura's own steps minus the ones it never uses
-(categories, tags, licence): the fields it reads must equal trafilatura's extract_metadata."""
+(categories, tags, licence, host name): the fields it reads must equal trafilatura's
+extract_metadata."""
 
 import json
 from copy import copy
@@ -11,7 +12,7 @@ from kabar.clean.lines import trafilatura_tree
 
 from .conftest import FIXTURES, shared_path
 
-FIELDS = ("title", "author", "url", "hostname", "date", "sitename")
+FIELDS = ("title", "author", "url", "date", "sitename")
 
 
 def _pages():

@@ -5,18 +5,35 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import lxml.html
 import trafilatura
+from lxml import etree
 from trafilatura import metadata as trafilatura_metadata
 from trafilatura.settings import set_date_params
+from trafilatura.utils import is_dubious_html, repair_faulty_html
 
-from kabar.clean.lines import Line, html_lines, trafilatura_tree
+from kabar.clean.lines import Line, html_lines
 
 
 # fast: no second opinion from readability/jusText (bench/extraction.py: same F1 on
 # extraction-dev, half the time), and kabar's own line judge already stands in when
-# trafilatura finds nothing.
+# trafilatura finds nothing. The other documented options cost nothing here or move F1:
+# favor_recall/favor_precision skip trafilatura's recall retry but lose F1 (0.965/0.940 for
+# 0.968), include_tables=False changes three pages for no time.
 TRAFILATURA_OPTIONS = {"fast": True}
 DATE_PARAMS = set_date_params(extensive=False)
+
+# trafilatura's parser settings (trafilatura.utils.HTML_PARSER), with one difference: lxml.html's
+# own parser asks a Python method which class each element gets, every time Python touches an
+# element (a quarter of a million calls over 90 pages, ~6% of the HTML path); lxml's C-level
+# default lookup hands out the same HtmlElement. Only <form>/<input>-like elements lose their
+# form helpers, which neither trafilatura nor kabar call. tests/clean/test_html_speed_paths.py
+# holds the trees equal to trafilatura's own.
+PAGE_PARSER = etree.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                               remove_comments=True, remove_pis=True)
+PAGE_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
+    pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity))
 
 
 @dataclass
@@ -34,12 +51,43 @@ def trafilatura_text(html: str) -> str:
     return trafilatura.extract(html, include_comments=False) or ""
 
 
-def page_metadata(tree, url: str | None = None):
-    """trafilatura's ``extract_metadata`` up to the site name, in its order and with its
-    helpers, without the categories, tags and licence it would look for next: kabar reads
-    none of them, and they cost a third of the metadata time (tests/clean/test_html_metadata.py
-    holds the fields kabar reads equal to trafilatura's own on real pages). The tree is only
-    read, so trafilatura's extraction needs no copy of it for this."""
+def page_tree(html: str):
+    """The tree trafilatura's ``load_html`` builds from this markup (its repairs, its parser
+    settings, its bytes fallback, its refusal of what is not HTML: None), parsed with
+    PAGE_PARSER."""
+    beginning = html[:50].lower()
+    dubious = is_dubious_html(beginning)
+    html = repair_faulty_html(html, beginning)
+    tree, parsed_bytes = None, False
+    try:
+        tree = lxml.html.fromstring(html, parser=PAGE_PARSER)
+    except ValueError:  # a str with an encoding declaration: lxml wants bytes
+        tree, parsed_bytes = _tree_from_bytes(html), True
+    except Exception:  # as trafilatura: whatever libxml2 chokes on is no tree
+        tree = None
+    if (tree is None or len(tree) < 1) and not parsed_bytes:
+        tree = _tree_from_bytes(html)
+    if tree is not None and dubious and len(tree) < 2:
+        return None
+    return tree
+
+
+def _tree_from_bytes(html: str):
+    try:
+        return lxml.html.fromstring(html.encode("utf8", "surrogatepass"), parser=PAGE_PARSER)
+    except Exception:
+        return None
+
+
+def page_metadata(tree, url: str | None = None, *, tree_is_spare: bool = False):
+    """trafilatura's ``extract_metadata`` up to the site name, with its helpers and its results,
+    without the categories, tags and licence it would look for next: kabar reads none of them,
+    and they cost a third of the metadata time (tests/clean/test_html_metadata.py holds the
+    fields kabar reads equal to trafilatura's own on real pages). The host name is not read
+    either (its first call loads the whole public-suffix list, 0.1 s). The author search, which
+    prunes the page, comes last (nothing after it in trafilatura's order reads the author), so
+    that when the caller has no further use for the tree (``tree_is_spare``) it prunes the tree
+    itself instead of a deep copy of it; otherwise the tree is only read."""
     m = trafilatura_metadata
     meta = m.examine_meta(tree)
     if meta.author and " " not in meta.author:
@@ -50,12 +98,8 @@ def page_metadata(tree, url: str | None = None):
         pass
     if not meta.title:
         meta.title = m.extract_title(tree)
-    if not meta.author:
-        meta.author = m.extract_author(tree)
     if not meta.url:
         meta.url = m.extract_url(tree, url)
-    if meta.url:
-        meta.hostname = m.extract_domain(meta.url, fast=True)
     meta.date = m.find_date(tree, **{**DATE_PARAMS, "url": meta.url})
     if not meta.sitename:
         meta.sitename = m.extract_sitename(tree)
@@ -67,15 +111,26 @@ def page_metadata(tree, url: str | None = None):
         found = m.META_URL.match(meta.url)
         if found:
             meta.sitename = found[1]
+    if not meta.author:
+        meta.author = _page_author(tree) if tree_is_spare else m.extract_author(tree)
     meta.filedate = DATE_PARAMS.get("max_date")
     meta.clean_and_trim()
     return meta
 
 
+def _page_author(tree) -> str | None:
+    """trafilatura's ``extract_author`` on the tree itself rather than a copy: it prunes it."""
+    m = trafilatura_metadata
+    author = m.extract_metainfo(m.prune_unwanted_nodes(tree, m.AUTHOR_DISCARD_XPATHS), m.AUTHOR_XPATHS,
+                                len_limit=120)
+    return m.normalize_authors(None, author) if author else author
+
+
 def read_html(html: str, url: str | None = None) -> HtmlPage:
-    # One parse serves all: our line walk and the metadata read the tree, trafilatura's
-    # extraction works on its own copy.
-    tree = trafilatura_tree(html)
+    # One parse serves all, in an order that lets each reader use the tree as it is: our line
+    # walk reads it, trafilatura's extraction works on its own copy (bare_extraction copies
+    # any tree it is handed), and the metadata read comes last, free to prune it.
+    tree = page_tree(html)
     lines = html_lines(tree if tree is not None else html)  # a fragment trafilatura refuses still has lines
     doc = None
     try:
@@ -85,7 +140,7 @@ def read_html(html: str, url: str | None = None) -> HtmlPage:
         doc = None
     if doc is None or tree is None:  # no article text: trafilatura would hand back no metadata either
         return HtmlPage(lines, "")
-    meta = page_metadata(tree, url)
+    meta = page_metadata(tree, url, tree_is_spare=True)
     return HtmlPage(
         lines=lines,
         extracted=doc.text or "",

@@ -1,0 +1,105 @@
+"""The HTML path's fast paths answer exactly as trafilatura's own steps: the page tree equals
+the one trafilatura's load_html builds, and read_html's text and metadata equal what trafilatura
+hands back when it parses the page itself and reads its metadata with extract_metadata."""
+
+from __future__ import annotations
+
+import json
+
+import lxml.html
+import trafilatura
+from lxml import etree
+from trafilatura.metadata import extract_metadata
+from trafilatura.utils import load_html
+
+from kabar.clean.html import DATE_PARAMS, TRAFILATURA_OPTIONS, page_metadata, page_tree, read_html
+
+from .conftest import FIXTURES, shared_path
+
+URL = "https://warta.example/berita/1"
+
+# Markup trafilatura reads along its side roads: no <html> at all, a lone fragment, an XML
+# declaration (lxml refuses it in a str: the bytes fallback), a self-closing <html/>, a broken
+# doctype, control characters libxml2 would reject, and nothing.
+ODD_MARKUP = [
+    "<p>Satu paragraf saja.</p>",
+    "<div><p>Dua</p><p>paragraf</p></div>",
+    '<?xml version="1.0" encoding="utf-8"?><html><body><p>Berita dengan deklarasi XML.</p></body></html>',
+    "<html/><body><p>Halaman rusak</p></body>",
+    "<!DOCTYPE html/ >\n<html><body><p>Doctype aneh</p></body></html>",
+    "<html><body><p>Huruf\x00 kendali\x0b di \ufffe sini</p></body></html>",
+    "bukan HTML sama sekali",
+    "",
+    "<html><head><title>Judul</title></head></html>",
+    "<html><body><form><input value='x'><select><option>a</option></select></form><p>isi</p></body></html>",
+]
+
+
+def _dev_pages(limit: int = 30):
+    data = shared_path("extraction-dev")
+    for pid in sorted(json.loads((data / "ground-truth.json").read_text(encoding="utf-8")))[:limit]:
+        yield pid, (data / "html" / f"{pid}.html").read_text(encoding="utf-8", errors="replace")
+
+
+def _fixture_pages():
+    for path in sorted(FIXTURES.glob("*.html")):
+        yield path.name, path.read_text(encoding="utf-8")
+
+
+def _same_tree(ours, theirs) -> bool:
+    if ours is None or theirs is None:
+        return ours is None and theirs is None
+    return etree.tostring(ours, encoding="unicode") == etree.tostring(theirs, encoding="unicode")
+
+
+def test_page_tree_is_trafilatura_tree_on_odd_markup():
+    for html in ODD_MARKUP:
+        assert _same_tree(page_tree(html), load_html(html)), html
+
+
+def test_page_tree_is_trafilatura_tree_on_real_pages():
+    compared = 0
+    for name, html in [*_fixture_pages(), *_dev_pages(90)]:
+        assert _same_tree(page_tree(html), load_html(html)), name
+        compared += 1
+    assert compared >= 90
+
+
+def test_page_tree_elements_are_html_elements():
+    # trafilatura takes a tree only as lxml.html's HtmlElement (anything else is parsed again
+    # or refused), and reads text_content() from its elements
+    tree = page_tree((FIXTURES / "halaman.html").read_text(encoding="utf-8"))
+    assert all(isinstance(el, lxml.html.HtmlElement) for el in tree.iter())
+    assert tree.find(".//body").text_content().strip()
+
+
+def test_read_html_equals_trafilatura_on_its_own_parse():
+    compared = 0
+    for name, html in [*_fixture_pages(), *_dev_pages()]:
+        page = read_html(html, URL)
+        doc = trafilatura.bare_extraction(html, url=URL, include_comments=False, **TRAFILATURA_OPTIONS)
+        if doc is None:
+            assert page.extracted == "", name
+            continue
+        meta = extract_metadata(load_html(html), URL, DATE_PARAMS)
+        assert page.extracted == (doc.text or ""), name
+        for field in ("title", "sitename", "date", "author", "url"):
+            assert getattr(page, field) == (getattr(meta, field) or None), (name, field)
+        compared += 1
+    assert compared >= 30
+
+
+def test_spare_tree_author_search_prunes_the_tree_and_finds_the_same_author():
+    found = shrunk = 0
+    for name, html in _dev_pages():
+        kept, spare = page_tree(html), page_tree(html)
+        before = len(list(spare.iter()))
+        read_only = page_metadata(kept, URL)
+        pruned = page_metadata(spare, URL, tree_is_spare=True)
+        for field in ("title", "author", "url", "date", "sitename"):
+            assert getattr(read_only, field) == getattr(pruned, field), (name, field)
+        assert len(list(kept.iter())) == before  # the read-only path leaves the tree whole
+        found += bool(pruned.author)
+        shrunk += len(list(spare.iter())) < before
+    assert found >= 3
+    assert shrunk >= 3  # the spare trees were searched in place

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from operator import itemgetter
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,8 +26,11 @@ SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’»)」』]*$")
 # Chinese and Japanese write no spaces: there a word is counted as about two characters.
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 DATEISH = re.compile(r"\b(19|20)\d\d\b|\b\d{1,2}[/.:]\d{1,2}\b")
+DIGIT = re.compile(r"\d")  # one fast scan that spares most lines DATEISH's slower one
 LONG_LINE_WORDS = 25
-JOINED_TITLE = re.compile(r"[a-z?!'’][A-Z][a-z]+ [a-z]")
+# "[a-z?!'’][A-Z][a-z]+ [a-z]", written to start at the capital (re then skips ahead to the
+# few capitals instead of trying at every lowercase letter) and look back for the letter before
+JOINED_TITLE = re.compile(r"[A-Z](?<=[a-z?!'’][A-Z])[a-z]+ [a-z]")
 WINDOW = 4
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "clean"
@@ -67,6 +71,8 @@ BULLETS = frozenset("-•*·►»>")
 DASHES = frozenset("–—")
 QUOTES = frozenset("\"“'‘")
 OFFSETS = (-2, -1, 1, 2)
+LEN_NAME, CAPS_NAME, COMMAS_NAME, LOWER_NAME = LEN.named("len="), CAPS.named("caps="), COMMAS.named("comma_count="), LOWER.named("lower_share=")
+_FIRST = itemgetter(0)
 
 
 def word_count(text: str, words: list[str] | None = None) -> int:
@@ -94,29 +100,37 @@ def _line_shape(line: Line) -> tuple[list[str], list[str], str | None, int, bool
     text = line.text
     words = text.split()
     n = word_count(text, words)
-    alpha = list(filter(str.isalpha, [w[0] for w in words]))  # the words' first letters
-    caps = sum(map(str.isupper, alpha))
+    initials = "".join(filter(str.isalpha, map(_FIRST, words)))  # the words' first letters
+    letters = len(initials)
+    caps = sum(map(str.isupper, initials))
     first = text[:1]
-    length = "len=" + LEN(n)
-    caps_f = "caps=" + CAPS(int(10 * caps / len(alpha)) if alpha else 11)
+    length = LEN_NAME(n)
+    caps_f = CAPS_NAME(10 * caps // letters if letters else 11)
     end_sentence = SENTENCE_END.search(text) is not None
     # a dash opens a list item, but also Russian dialogue and tweet attributions
     bullet = first in BULLETS or (first in DASHES and n < 8) if first else False
     own = [length]
+    seen_by_neighbours = [length]
     if end_sentence:
         own.append("end_sentence")
-    if text.endswith(":"):
+        seen_by_neighbours.append("end_sentence")
+    last = text[-1:]
+    if last == ":":
         own.append("end_colon")
-    if text.endswith(","):
+    elif last == ",":
         own.append("end_comma")
     if bullet:
         own.append("bullet")
-    if first and first in DASHES and n >= 8:
+    elif first in DASHES and n >= 8 and first:
         own.append("dash_prose")
     own.append(caps_f)
+    seen_by_neighbours.append(caps_f)
+    if bullet:
+        seen_by_neighbours.append("bullet")
     if n > 0 and text.isupper():
         own.append("upper")
-    if DATEISH.search(text):
+    has_digit = DIGIT.search(text) is not None
+    if has_digit and DATEISH.search(text):
         own.append("dateish")
     if "|" in text or "»" in text or " / " in text:
         own.append("pipe")
@@ -128,19 +142,12 @@ def _line_shape(line: Line) -> tuple[list[str], list[str], str | None, int, bool
         own.append("quote")
     if first.isdigit():
         own.append("digit_start")
-    own.append("comma_count=" + COMMAS(text.count(",")))
+    own.append(COMMAS_NAME(text.count(",")))
     # "SteakhouseA party of six": a teaser card's title run into its blurb
     if JOINED_TITLE.search(text):
         own.append("joined_title")
-    own.append("lower_share=" + LOWER(int(10 * (len(alpha) - caps) / len(alpha)) if alpha else 11))
-    seen_by_neighbours = [length]
-    if end_sentence:
-        seen_by_neighbours.append("end_sentence")
-    seen_by_neighbours.append(caps_f)
-    if bullet:
-        seen_by_neighbours.append("bullet")
-    if "joined_title" in own:
         seen_by_neighbours.append("joined_title")
+    own.append(LOWER_NAME(10 * (letters - caps) // letters if letters else 11))
     kind = rule_kind(text)
     if kind:
         own.append("rule=" + kind)

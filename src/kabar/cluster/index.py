@@ -17,7 +17,7 @@ import zlib
 from array import array
 from collections import Counter
 from importlib import resources
-from itertools import repeat
+from itertools import repeat, takewhile
 
 import numpy as np
 
@@ -124,6 +124,11 @@ class StoryIndex:
         self._story_terms: dict[str, tuple[str, ...]] = {}
         self._storyline_changes: dict[str, str] = {}
         self._story_keys: dict[str, tuple[str, ...]] = {}
+        # Eviction reads these instead of sweeping every active story and window article:
+        # active stories by their last arrival (least recent first), and the arrival order
+        # of each story's creation (the sweep's order, that of ``stories``).
+        self._touched: dict[str, None] = {}
+        self._born: dict[str, int] = {}
 
     # -- the public API -----------------------------------------------------------------
     def add(self, article: Article, features: ArticleFeatures | None = None) -> Assignment:
@@ -163,13 +168,20 @@ class StoryIndex:
         if new_story:
             story = StoryState(id=story_id(article.id), first_article=article.id)
             self.stories[story.id] = story
+            self._born.setdefault(story.id, self.seq)
         story.absorb(profile, self.seq)
+        touched = self._touched
+        touched.pop(story.id, None)
+        touched[story.id] = None
         self._index_story(story)
         # Refresh the storyline summary while the story is young, then at doubling sizes.
         if story.n <= 3 or story.n & (story.n - 1) == 0:
             self._update_storyline(story)
 
         self.duplicates.add(article.id, sig, size)
+        # Re-inserted, not updated in place: ``article_meta`` stays in arrival order, which
+        # lets eviction read only its oldest entries.
+        self.article_meta.pop(article.id, None)
         self.article_meta[article.id] = (profile.time, self.seq, story.id)
         return Assignment(
             article_id=article.id,
@@ -256,8 +268,12 @@ class StoryIndex:
         for row in state["stories"]:
             story = _story_from_row(row)
             index.stories[story.id] = story
+            index._born[story.id] = len(index._born)
             index._index_story(story)
-        index.article_meta = state["article_meta"]
+        index._touched = dict.fromkeys(sorted(index.stories, key=lambda sid: index.stories[sid].last_seq))
+        # In arrival order (states saved before eviction relied on it could hold a re-added
+        # article out of order).
+        index.article_meta = dict(sorted(state["article_meta"].items(), key=lambda kv: kv[1][1]))
         index.duplicates = DuplicateFinder.from_state(state["duplicates"], index.params["duplicate_jaccard"])
         index.storylines = StorylineIndex.from_state(
             state["storylines"], index.params["storyline_min_shared"], index.params["storyline_min_similarity"]
@@ -337,8 +353,11 @@ class StoryIndex:
         count at a time, largest first, so that only the few stories read are named and sorted
         (thousands share a single name with the article; the first few are usually enough)."""
         story_at = self._story_at
-        for count in np.unique(counts[counts > 0])[::-1].tolist():
-            yield from sorted([story_at[i] for i in np.flatnonzero(counts == count).tolist()])
+        # Only the few slots sharing anything are compared, not the whole slot range per count.
+        slots = np.flatnonzero(counts)
+        shared = counts[slots]
+        for count in np.unique(shared)[::-1].tolist():
+            yield from sorted([story_at[i] for i in slots[shared == count].tolist()])
 
     def _text_nearest(self, vec: dict[str, float], k: int) -> list[tuple[str, float]]:
         """The ``k`` active stories whose centroids have the largest cosine with ``vec`` over
@@ -479,25 +498,35 @@ class StoryIndex:
         recent = self.seq - self.params["recent_articles"]
 
         # Stale: idle for ``idle`` arrivals, or not touched in the last ``recent_articles``
-        # and dated before the window. Written out inline: the sweep reads every active story
-        # and every article of the window.
+        # and dated before the window. Either way last touched before ``limit``: only that
+        # oldest part of the stories (by last touch) and of the articles (by arrival) is read,
+        # not the whole window.
         idle_before = self.seq - idle
+        limit = max(idle_before, recent)
+        stories, meta = self.stories, self.article_meta
+        old_stories = list(takewhile(lambda sid: stories[sid].last_seq < limit, self._touched))
+        old_meta = list(takewhile(lambda kv: kv[1][1] < limit, meta.items()))
         if self.clock is None:
-            stale_stories = [sid for sid, s in self.stories.items() if s.last_seq < idle_before]
-            old_articles = [aid for aid, (_, seq, _) in self.article_meta.items() if seq < idle_before]
+            stale_stories = [sid for sid in old_stories if stories[sid].last_seq < idle_before]
+            old_articles = [aid for aid, (_, seq, _) in old_meta if seq < idle_before]
         else:
             window_start = self.clock - window
             stale_stories = [
-                sid for sid, s in self.stories.items()
-                if s.last_seq < idle_before
-                or (s.last_seq < recent and s.tmax is not None and s.tmax < window_start)
+                sid for sid in old_stories
+                if stories[sid].last_seq < idle_before
+                or (stories[sid].last_seq < recent and stories[sid].tmax is not None
+                    and stories[sid].tmax < window_start)
             ]
             old_articles = [
-                aid for aid, (day, seq, _) in self.article_meta.items()
+                aid for aid, (day, seq, _) in old_meta
                 if seq < idle_before or (seq < recent and day is not None and day < window_start)
             ]
+        # In the order of ``stories`` (creation), as the full sweep found them: storyline
+        # links made while evicting can depend on it.
+        stale_stories.sort(key=self._born.__getitem__)
         for sid in stale_stories:
             story = self.stories.pop(sid)
+            del self._touched[sid], self._born[sid]
             if story.n == 1 and story.storyline is None:
                 # A lone article leaving the window is kept for no later story to continue:
                 # they are most stories, and keeping them would grow the state with the archive.

@@ -103,3 +103,23 @@ def test_a_place_glued_before_a_name_does_not_mark_later_mentions_of_the_person(
         "”Risiko banjir meningkat jika sawah terus hilang,” katanya.",
     ]
     assert speakers(paragraphs) == [("Lahan", "Arjunandir"), ("Risiko", "Sutaryono")]
+
+
+def test_the_place_of_an_office_is_not_the_person_holding_it():
+    # "Wali Kota Medan dua periode ini" points back to the mayor; "Medan", written "di Medan",
+    # is the city, not a person the "-nya" cue could mean.
+    paragraphs = [
+        "”Semua layanan kami sudah elektronik,” kata Mensos Rahmawati di Medan.",
+        "Menurut Wali Kota Medan dua periode ini, sistem itu bisa dipakai di kementerian.",
+        "”Di kementerian, petugas masih menulis dengan pulpen,” ujarnya.",
+    ]
+    assert speakers(paragraphs)[-1] == ("Di", "Rahmawati")
+
+
+def test_a_mayor_named_after_wali_kota_is_a_person_not_a_place():
+    paragraphs = [
+        "Sepanjang jalan, Wali Kota Risma terus mengingatkan warga agar memakai masker.",
+        "Ia berhenti di beberapa kampung.",
+        "”Ayo maskernya dipakai, masih banyak yang sakit,” katanya.",
+    ]
+    assert speakers(paragraphs) == [("Ayo", "Risma")]

@@ -172,10 +172,16 @@ class People:
             at = text.find(marker + " " + word)
             while at >= 0:
                 after = at + len(marker) + 1 + len(word)
-                if (at == 0 or not text[at - 1].isalnum()) and (after >= len(text) or not text[after].isalnum()):
+                if (at == 0 or not text[at - 1].isalnum()) and (after >= len(text) or not text[after].isalnum()) \
+                        and not self._office_before(text, at):
                     return True
                 at = text.find(marker + " " + word, at + 1)
         return False
+
+    def _office_before(self, text: str, at: int) -> bool:
+        """The marker at ``at`` ends an office ("Wali Kota Risma"): what follows is a person."""
+        previous = text[max(0, at - 20):at].split()
+        return bool(previous) and previous[-1].lower() in self.lex.role_words
 
     def _is_common(self, word: str) -> bool:
         """Written in lower case at least twice in the article: a common word ("laporan"), not
@@ -236,7 +242,10 @@ class People:
             # Siregar": the word is the place or body before a name, not a short form of it.
             name = trimmed = short
         person = self.person(trimmed or name)
-        person.common = person.common or glued
+        # "Menurut Wali Kota Surabaya dua periode ini": a lone word the article writes as a
+        # place ("di Surabaya") is the place of an office, not the person holding it.
+        lone_place = len(trimmed) == 1 and not quoted and self._is_place(trimmed[0])
+        person.common = person.common or glued or lone_place
         # A place glued before the name ("Kedokanbunder Waskim") is an affiliation, like a title.
         person.titled = person.titled or (0 < len(trimmed) < len(name) and self._place_trimmed(short))
         person.common = person.common or not trimmed

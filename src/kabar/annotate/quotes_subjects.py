@@ -17,7 +17,7 @@ from kabar.annotate.quotes_people import People
 
 # The words before a subject in its sentence: nothing, or one short introductory phrase closed
 # by a comma ("Secara terpisah, ", "Dalam kesempatan itu, ").
-SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”’)]?\s+)(?:[^,.!?\"“”]{1,40},\s+)?$")
+SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”’)]?\s+)(?:[^,.!?\"“”]{1,60},\s+)?$")
 # What follows a subject: its predicate, a lower-case word. (A comma would rather close an
 # apposition: "Prabowo Subianto, Ketua Umum Gerindra, ...".)
 PREDICATE = re.compile(r"\s+([a-z]+)")

@@ -123,3 +123,12 @@ def test_a_mayor_named_after_wali_kota_is_a_person_not_a_place():
         "”Ayo maskernya dipakai, masih banyak yang sakit,” katanya.",
     ]
     assert speakers(paragraphs) == [("Ayo", "Risma")]
+
+
+def test_a_subject_after_a_long_introductory_clause():
+    paragraphs = [
+        "”Harga gabah naik tajam bulan ini,” kata Sutrisno Adi.",
+        "Terkait dengan kebutuhan pupuk para petani di seluruh daerah, Menteri Pertanian Bambang Sulistyo mendorong distribusi yang lebih cepat.",
+        "”Pupuk harus sampai sebelum musim tanam,” ujarnya.",
+    ]
+    assert speakers(paragraphs)[-1] == ("Pupuk", "Bambang Sulistyo")

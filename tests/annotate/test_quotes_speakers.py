@@ -132,3 +132,12 @@ def test_a_subject_after_a_long_introductory_clause():
         "”Pupuk harus sampai sebelum musim tanam,” ujarnya.",
     ]
     assert speakers(paragraphs)[-1] == ("Pupuk", "Bambang Sulistyo")
+
+
+def test_a_bare_name_between_commas_after_an_office_is_the_subject():
+    paragraphs = [
+        "”Harga susu turun sejak bulan lalu,” kata Budi Santoso.",
+        "Ketua Umum Koperasi Susu Lembang Selatan (KSLS) Cikole, Dadang Suherman, saat dihubungi, Senin, mengatakan, ratusan sapi sakit.",
+        "”Kami butuh vaksin secepatnya,” katanya.",
+    ]
+    assert speakers(paragraphs)[-1] == ("Kami", "Dadang Suherman")

@@ -327,6 +327,19 @@ def _before_apposition(words: list[str], end: int, phrase: SpeakerPhrase, lex: L
     return SpeakerPhrase("name", name=named.name, role=named.role + phrase.role + phrase.name, end=end)
 
 
+def _name_in_apposition(words: list[str], opening: int, comma: int, end: int, lex: Lexicon) -> SpeakerPhrase | None:
+    """'Ketua Umum Koperasi ... (KPBS) Pangalengan, Aun Gunawan, saat dihubungi, mengatakan': an
+    office (with a title word) closed by a comma, then a bare name between commas: the name is
+    the subject, the office its description."""
+    if comma >= end or words[comma] != "," or not any(w.lower() in lex.role_words for w in words[opening:comma]):
+        return None
+    named = read_phrase(words, comma + 1, lex)
+    if named is None or named.kind != "name" or named.role or named.end >= end or words[named.end] != ",":
+        return None
+    return SpeakerPhrase("name", name=named.name, role=tuple(w for w in words[opening:comma] if w not in "()"),
+                         end=named.end)
+
+
 def subject_of(words: list[str], verb: int, lex: Lexicon) -> SpeakerPhrase | None:
     """The subject of the reporting verb ``words[verb]``: the phrase just before it ("Lavrov
     mengatakan", "Agus juga mengimbau"), or the phrase opening the sentence when an apposition
@@ -364,6 +377,9 @@ def subject_of(words: list[str], verb: int, lex: Lexicon) -> SpeakerPhrase | Non
             boundary = next((k for k in range(opening + 1, end) if words[k] == "," or words[k] in lex.adverbial_openers), end)
             if any(w.lower() in lex.cues_active for w in words[boundary:end - 1]):
                 continue
+            named = _name_in_apposition(words, opening, boundary, end, lex)
+            if named is not None:
+                return named
             phrase = read_phrase_backwards(words, boundary, lex)
             if phrase is not None and phrase.kind == "name":
                 first = boundary - len(phrase.name) - len(phrase.role)

@@ -225,11 +225,13 @@ def _extend_body(verdicts: list[Verdict], keep: list[bool]) -> None:
     The classifier learned on pages whose paragraphs are long; a short closing paragraph next
     to the body is body all the same, and losing body costs more than keeping a sentence.
     """
+    # the unmarked sentences, found once: each pass asks only them
+    sentences = [i for i, v in enumerate(verdicts) if v.kind is None and reads_as_sentence(v.text)]
     changed = True
     while changed:
         changed = False
-        for i, v in enumerate(verdicts):
-            if keep[i] or v.kind is not None or not reads_as_sentence(v.text):
+        for i in sentences:
+            if keep[i]:
                 continue
             if _body_neighbour(verdicts, keep, i, -1) or _body_neighbour(verdicts, keep, i, 1):
                 keep[i] = changed = True

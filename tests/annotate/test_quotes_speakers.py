@@ -141,3 +141,15 @@ def test_a_bare_name_between_commas_after_an_office_is_the_subject():
         "”Kami butuh vaksin secepatnya,” katanya.",
     ]
     assert speakers(paragraphs)[-1] == ("Kami", "Dadang Suherman")
+
+
+def test_an_anaphoric_role_after_a_reported_statement_with_a_long_office():
+    # "Fakultas Ekonomi dan Bisnis ...": the office runs across "dan", so the reported statement
+    # opens its sentence and its speaker is the one "pakar ... ini" points back to.
+    paragraphs = [
+        "”Pasar harus tetap buka,” ujar Gubernur Hasan Basri.",
+        "Wakil Dekan Fakultas Ekonomi dan Bisnis Universitas Nusantara Rudi Hartono mengatakan, membatasi pedagang justru merugikan.",
+        "Para pedagang bergantung pada pasar tradisional.",
+        "”Yang harus diatur adalah jumlah pengunjung,” ujar pakar ekonomi ini.",
+    ]
+    assert speakers(paragraphs)[-1] == ("Yang", "Rudi Hartono")

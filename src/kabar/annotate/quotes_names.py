@@ -36,6 +36,7 @@ class Lexicon:
     subject_adverbs: frozenset[str]
     adverbial_openers: frozenset[str]
     apposition_markers: frozenset[str]
+    body_connectors: frozenset[str]
     place_markers: tuple[str, ...]
 
     def is_cue_after(self, word: str) -> bool:
@@ -87,6 +88,7 @@ def lexicon(language: str) -> Lexicon:
         subject_adverbs=lower("SUBJECT_ADVERBS"),
         adverbial_openers=lower("ADVERBIAL_OPENERS"),
         apposition_markers=lower("APPOSITION_MARKERS"),
+        body_connectors=lower("BODY_CONNECTORS"),
         place_markers=tuple(_merge(modules, "PLACE_MARKERS")),
     )
 
@@ -224,6 +226,9 @@ def read_phrase_backwards(words: list[str], end: int, lex: Lexicon) -> SpeakerPh
             collected.insert(0, word)
         elif word.lower() in lex.particles and collected:
             collected.insert(0, word)
+        elif (word.lower() in lex.body_connectors and collected and i > 0 and is_capitalised(words[i - 1])
+              and not any(is_capitalised(w) and not lex.is_role(w) for w in collected[:1])):
+            collected.insert(0, word)  # "Fakultas Ekonomi dan Bisnis Universitas Indonesia Teguh ..."
         elif (anaphor and (word.lower() in lex.role_lower or word.islower()) and len(collected) < 6
               and word.lower() not in lex.adverbial_openers):
             collected.insert(0, word)  # "diplomat tertinggi China ini"

@@ -82,3 +82,7 @@ PLACE_MARKERS = ("in", "to", "from", "of", "near")
 # Words introducing the office of the name before them ("Edison Sembiring selaku Kepala Divisi
 # ... menjelaskan"): the name, not the office, is the subject of the verb that follows.
 APPOSITION_MARKERS = ("as",)
+
+# Words joining the parts of a body's name inside a role phrase ("Fakultas Ekonomi dan Bisnis
+# Universitas Indonesia Teguh Dartanto"), read backwards from the name.
+BODY_CONNECTORS = ("and", "of", "&")

@@ -176,3 +176,7 @@ ADVERBIAL_OPENERS = ("dalam", "saat", "di", "pada", "ketika", "usai", "seusai", 
 # Words introducing the office of the name before them ("Edison Sembiring selaku Kepala Divisi
 # ... menjelaskan"): the name, not the office, is the subject of the verb that follows.
 APPOSITION_MARKERS = ("selaku", "sebagai")
+
+# Words joining the parts of a body's name inside a role phrase ("Fakultas Ekonomi dan Bisnis
+# Universitas Indonesia Teguh Dartanto"), read backwards from the name.
+BODY_CONNECTORS = ("dan", "&")

@@ -193,16 +193,20 @@ def parse_byline(text: str) -> tuple[list[str], list[str]] | None:
 
 
 @lru_cache(maxsize=1)
-def _byline_key_starts() -> frozenset[str]:
-    return frozenset(k[:1].lower() for k in byline_keys())
+def _byline_key_starts() -> tuple[int, frozenset[str]]:
+    """How many characters to judge (two: one lets a third of all lines through, "a", "b",
+    "p", ...; fewer if a key is shorter) and the keys' beginnings of that length."""
+    size = min(2, *map(len, byline_keys()))
+    return size, frozenset(k[:size].lower() for k in byline_keys())
 
 
 def _cannot_open_byline(text: str) -> bool:
-    """True where the line's first character begins no byline key: most lines, decided
-    without the key alternation. Only ASCII letters are judged; any other character (which
+    """True where the line's first characters begin no byline key: most lines, decided
+    without the key alternation. Only ASCII is judged; any other character (which
     re.IGNORECASE might fold onto a key's letter) goes on to the pattern."""
-    first = text.lstrip()[:1]
-    return first.isascii() and first.lower() not in _byline_key_starts()
+    size, starts = _byline_key_starts()
+    first = text.lstrip()[:size]
+    return first.isascii() and first.lower() not in starts
 
 
 def _parse_byline_segment(text: str, colon_needed: bool) -> tuple[list[str], list[str]] | None:

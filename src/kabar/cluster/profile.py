@@ -69,6 +69,10 @@ class ArticleProfile:
     # once per candidate story: (salient names, leading person, leading place). Set after the
     # vectors are weighed; never part of equality.
     own: tuple | None = field(default=None, compare=False, repr=False)
+    # The people the headline names (each as the stemmed words of its mentions there): who the
+    # happening is about (the visitor, the speaker), as against whoever the body recalls.
+    # A default, so profiles and features pickled before it existed still load.
+    lead_people: tuple = ()
 
 
 def build_profile(article: Article, stem: Stemmer) -> ArticleProfile:
@@ -101,6 +105,9 @@ def build_profile(article: Article, stem: Stemmer) -> ArticleProfile:
     soft_time = time if time is not None else day_number(article.published)
     if soft_time is None and event_days:
         soft_time = max(event_days)
+    # The headline names the event's principal actor; a page without one (ECB's bodies) leads
+    # with its first paragraph instead.
+    lead_text = title or (body[0] if body else "")
     return ArticleProfile(
         id=article.id,
         language=lang,
@@ -116,7 +123,25 @@ def build_profile(article: Article, stem: Stemmer) -> ArticleProfile:
         time=time,
         soft_time=soft_time,
         shingle_tokens=[tok for toks in body_tokens for tok in toks],
+        lead_people=lead_people(article, lead_text, lang, stem),
     )
+
+
+def lead_people(article: Article, lead_text: str, lang: str, stem: Stemmer) -> tuple[frozenset[str], ...]:
+    """The people named in ``lead_text`` (the headline), each as the stemmed words of its
+    mentions found there (in order of first mention), to be looked up in a story's lead terms."""
+    found = []
+    for entity in article.entities:
+        if not entity.id.startswith("per:"):
+            continue
+        here = [m for m in entity.mentions if m and m in lead_text]
+        if not here:
+            continue
+        words = frozenset(t for m in here for t in content_terms(m, lang, stem))
+        if words:
+            found.append((min(lead_text.index(m) for m in here), words))
+    found.sort(key=lambda pw: pw[0])
+    return tuple(words for _, words in found)
 
 
 def weigh(counts: Counter, idf, keep: int = ARTICLE_TERMS) -> dict[str, float]:
@@ -304,6 +329,10 @@ FEATURES = (
     # The story's first article is its anchor: a sibling matches the topic words of the
     # centroid yet reads less like the article that started the story.
     "first_exemplar",
+    # Who the headline and lead are about (the visitor, the speaker) against the story's
+    # leads: each visitor's visit of one patient shares every other word of the case.
+    "lead_person_shared",
+    "lead_person_missing",
 )
 
 # Canonical entity ids start with their type ("per:", "loc:", "org:").
@@ -365,8 +394,14 @@ def features(p: ArticleProfile, s: StoryState) -> list[float]:
     exemplar_cosines = [cosine(p.vec, e, 1.0, 1.0) for e in s.exemplars]  # the first is the anchor
     if p.own is None:
         p.own = (sorted(p.name_vec, key=lambda k: (-p.name_vec[k], k))[:SALIENT_NAMES],
-                 _leading(p.entities, "per:"), _leading(p.entities, "loc:"), max(p.years, default=None))
-    salient, leading_person, leading_place, latest_year = p.own
+                 _leading(p.entities, "per:"), _leading(p.entities, "loc:"), max(p.years, default=None),
+                 _person_keys(p))
+    salient, leading_person, leading_place, latest_year, person_keys = p.own
+    lead_shared = lead_missing = 0.0
+    if person_keys:
+        found = sum(1 for k in person_keys if k in s.lead)
+        lead_shared = found / len(person_keys)
+        lead_missing = 1.0 if found < len(person_keys) else 0.0
     salient_shared = sum(1 for k in salient if k in s.names) / len(salient) if salient else 0.0
     story_latest = max(s.years, default=None)
     latest_same = latest_differs = 0.0
@@ -399,4 +434,17 @@ def features(p: ArticleProfile, s: StoryState) -> list[float]:
         latest_same,
         latest_differs,
         exemplar_cosines[0] if exemplar_cosines else 0.0,
+        lead_shared,
+        lead_missing,
     ]
+
+
+def _person_keys(p: ArticleProfile) -> list[str]:
+    """Each lead person's rarest word (by its weight in the lead vector): "kalla" of "Jusuf
+    Kalla", "thareq" of "Thareq Kemal Habibie", not the family name both share."""
+    keys = []
+    for words in p.lead_people:
+        weight, key = max((p.lead_vec.get(w, 0.0), w) for w in words)
+        if weight > 0.0 and key not in keys:
+            keys.append(key)
+    return keys

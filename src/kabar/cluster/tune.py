@@ -96,13 +96,14 @@ def pair_examples(sets: list[tuple[list[Article], dict[str, str]]]) -> tuple[np.
 
 
 # Signs the weights must keep: more similarity never argues against joining, and a conflict
-# or a longer gap never argues for it. Without them, quirks of two small dev sets (every
+# or a longer gap never argues for it; nor does a story's size (teacher-forced pairs teach that
+# big stories attract, and online that makes one story of a case swallow its look-alikes). Without them, quirks of two small dev sets (every
 # events-id candidate is from the same day) teach the opposite.
 POSITIVE = {"cos_text", "cos_lead", "cos_names", "cos_entities", "speaker_shared", "year_shared",
             "number_share", "day_shared", "max_exemplar", "salient_names_shared", "cos_text_x_names",
-            "latest_year_same", "first_exemplar"}
+            "latest_year_same", "first_exemplar", "lead_person_shared"}
 NEGATIVE = {"year_conflict", "day_conflict", "log_time_gap", "log_soft_gap", "person_conflict", "place_conflict",
-            "latest_year_differs"}
+            "latest_year_differs", "lead_person_missing", "log_story_size"}
 
 
 def _set_training(regularisation: float, min_cos_text: float | None) -> None:

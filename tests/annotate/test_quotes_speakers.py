@@ -153,3 +153,13 @@ def test_an_anaphoric_role_after_a_reported_statement_with_a_long_office():
         "”Yang harus diatur adalah jumlah pengunjung,” ujar pakar ekonomi ini.",
     ]
     assert speakers(paragraphs)[-1] == ("Yang", "Rudi Hartono")
+
+
+def test_a_name_in_object_position_is_not_what_katanya_points_to():
+    paragraphs = [
+        "”Lukisan ini saya buat selama dua tahun,” kata Alamsyah Putra.",
+        "Ketua Dewan Kesenian Riau Dedi Kurniawan mengatakan, pameran akan dibuka pekan depan.",
+        "Pameran itu menampilkan karya Alamsyah dan seniman muda lain.",
+        "”Kami menyiapkan tiga ruang pamer,” katanya.",
+    ]
+    assert speakers(paragraphs)[-1] == ("Kami", "Dedi Kurniawan")

@@ -18,6 +18,9 @@ CAPITALISED_WORD = re.compile(r"(?<![\w’'\-])[A-ZÀ-ÖØ-Þ][\w’'\-]*")
 RUN_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 WORD = re.compile(r"[^\W\d_][\w’'\-]*|\d[\w/,.:-]*|[^\w\s]")
 
+# The lower-case word right before a capitalised run ending at the search end.
+RUN_BEFORE = re.compile(r"(?<![\w’'\-])([a-z][\w’'\-]*)\s+(?:[A-ZÀ-ÖØ-Þ(][\w’'\-().]*\s+)*$")
+
 Key = tuple[int, int]  # (paragraph, character offset)
 
 
@@ -85,6 +88,8 @@ class People:
     def __init__(self, texts: Sequence[str], lex: Lexicon,
                  quoted: Sequence[tuple[Key, Key]], entities: Sequence[EntityMention] = ()):
         self.lex = lex
+        self.lex_cues = lex.cues_after | lex.cues_passive | {p[0] for p in lex.according_to}
+        self.lex_cues |= {w + "nya" for w in self.lex_cues} | lex.cues_active
         self.texts = texts
         self._joined = "\n".join(texts)
         self._common: dict[str, bool] = {}
@@ -280,7 +285,7 @@ class People:
             for index, text in enumerate(self.texts):
                 for m in CAPITALISED_WORD.finditer(text):
                     candidates = by_word.get(m.group())
-                    if candidates and not self.in_quote((index, m.start())):
+                    if candidates and not self.in_quote((index, m.start())) and not self._object_position(text, m.start()):
                         found.append(((index, m.start()), candidates))
         last_full: dict[int, Key] = {}
         mentions = [m for m in self.mentions if m.person.credible]
@@ -294,6 +299,17 @@ class People:
             mentions.append(Mention(key, person))
         mentions.sort(key=lambda m: m.key)
         self.mentions = mentions
+
+    def _object_position(self, text: str, start: int) -> bool:
+        """The name at ``start`` follows, within its capitalised run, a lower-case word that
+        is neither a reporting word nor part of a role ("dilakukan Presiden Jokowi", "masukan
+        Puan", "sikap Kiai Said"): an object, which a later "katanya" does not point to."""
+        before = RUN_BEFORE.search(text, 0, start)
+        if before is None:
+            return False
+        word = before.group(1).lower()
+        return not (word in self.lex_cues or word in self.lex.role_lower or word in self.lex.connectors
+                    or word in self.lex.apposition_markers or word in self.lex.subject_adverbs)
 
     # --- resolution ----------------------------------------------------------------------
     def nearest_before(self, key: Key) -> Person | None:

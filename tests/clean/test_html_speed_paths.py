@@ -10,9 +10,11 @@ import lxml.html
 import trafilatura
 from lxml import etree
 from trafilatura.metadata import extract_metadata
-from trafilatura.utils import load_html
+from trafilatura.utils import INVALID_XML_CHARS, load_html, repair_faulty_html
 
-from kabar.clean.html import DATE_PARAMS, TRAFILATURA_OPTIONS, page_metadata, page_tree, read_html
+from kabar.clean.html import (
+    DATE_PARAMS, TRAFILATURA_OPTIONS, _repaired, has_invalid_xml_chars, page_metadata, page_tree, read_html,
+)
 
 from .conftest import FIXTURES, shared_path
 
@@ -55,6 +57,21 @@ def _same_tree(ours, theirs) -> bool:
 def test_page_tree_is_trafilatura_tree_on_odd_markup():
     for html in ODD_MARKUP:
         assert _same_tree(page_tree(html), load_html(html)), html
+
+
+def test_invalid_character_check_agrees_with_trafilatura_on_every_character():
+    # every BMP code point (surrogates included) and a few beyond, alone and inside text
+    for code in [*range(0x10000), 0x1F600, 0x10FFFF]:
+        char = chr(code)
+        assert has_invalid_xml_chars(char) == bool(INVALID_XML_CHARS.search(char)), hex(code)
+        assert has_invalid_xml_chars(f"<p>berita {char} hari ini</p>") == bool(INVALID_XML_CHARS.search(char)), hex(code)
+
+
+def test_repair_is_trafilatura_repair():
+    for name, html in [*_fixture_pages(), *_dev_pages(), *((m, m) for m in ODD_MARKUP)]:
+        for variant in (html, html.replace("\n", "", 3), "<!doctype html/>" + html, html + "\x0c"):
+            beginning = variant[:50].lower()
+            assert _repaired(variant, beginning) == repair_faulty_html(variant, beginning), name
 
 
 def test_page_tree_is_trafilatura_tree_on_real_pages():

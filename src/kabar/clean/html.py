@@ -10,7 +10,7 @@ import trafilatura
 from lxml import etree
 from trafilatura import metadata as trafilatura_metadata
 from trafilatura.settings import set_date_params
-from trafilatura.utils import is_dubious_html, repair_faulty_html
+from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, is_dubious_html, repair_faulty_html
 
 from kabar.clean.lines import Line, html_lines
 
@@ -57,7 +57,7 @@ def page_tree(html: str):
     PAGE_PARSER."""
     beginning = html[:50].lower()
     dubious = is_dubious_html(beginning)
-    html = repair_faulty_html(html, beginning)
+    html = _repaired(html, beginning)
     tree, parsed_bytes = None, False
     try:
         tree = lxml.html.fromstring(html, parser=PAGE_PARSER)
@@ -70,6 +70,34 @@ def page_tree(html: str):
     if tree is not None and dubious and len(tree) < 2:
         return None
     return tree
+
+
+# The characters trafilatura's repair deletes (trafilatura.utils.INVALID_XML_CHARS): C0 controls
+# but tab, newline and carriage return, and U+FFFE/U+FFFF. In UTF-8 the controls are single bytes
+# no other character's encoding contains.
+CONTROL_BYTES = bytes(c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D))
+
+
+def has_invalid_xml_chars(html: str) -> bool:
+    encoded = html.encode("utf-8", "surrogatepass")
+    return len(encoded.translate(None, CONTROL_BYTES)) != len(encoded) or "\ufffe" in html or "\uffff" in html
+
+
+def _repaired(html: str, beginning: str) -> str:
+    """trafilatura's ``repair_faulty_html``. Its first step, a regex pass over the whole page
+    deleting characters XML forbids, finds none on nearly every page and costs a quarter of the
+    parse: a byte-level check at half its cost tells those pages, which get the two other steps
+    only (the doctype and ``<html/>`` fixes, as trafilatura writes them)."""
+    if has_invalid_xml_chars(html):
+        return repair_faulty_html(html, beginning)
+    if "doctype" in beginning:
+        firstline, _, rest = html.partition("\n")
+        html = DOCTYPE_TAG.sub("", firstline, count=1) + "\n" + rest
+    for line in html[:4096].splitlines()[:4]:
+        if "<html" in line and line.endswith("/>"):
+            html = FAULTY_HTML.sub(r"\1>", html, count=1)
+            break
+    return html
 
 
 def _tree_from_bytes(html: str):

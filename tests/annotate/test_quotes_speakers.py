@@ -163,3 +163,15 @@ def test_a_name_in_object_position_is_not_what_katanya_points_to():
         "”Kami menyiapkan tiga ruang pamer,” katanya.",
     ]
     assert speakers(paragraphs)[-1] == ("Kami", "Dedi Kurniawan")
+
+
+def test_a_nya_speaker_keeps_the_form_of_the_mention_it_points_to():
+    # The article writes "Joko Widodo" in its lead, but "katanya" follows "Presiden Jokowi".
+    paragraphs = [
+        "Presiden Joko Widodo meresmikan pabrik baterai di Karawang, Rabu.",
+        "”Investasi ini menyerap dua puluh ribu pekerja,” ujar Presiden Jokowi.",
+        "Presiden Jokowi juga meninjau jalur produksi.",
+        "”Kita ingin menjadi produsen utama baterai kendaraan listrik,” katanya.",
+    ]
+    quotes = extract_quotes(paragraphs, "id", [JOKOWI])
+    assert [(q.speaker, q.speaker_id) for q in quotes] == [("Jokowi", "per:joko-widodo")] * 2

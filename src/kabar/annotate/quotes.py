@@ -100,8 +100,8 @@ def extract_quotes(paragraphs: Sequence[str], language: str,
         if speaker is not None and attribution is not None:
             last_speaker = speaker
         entity = people.entity_for(speaker) if speaker else None
-        named = bool(attribution and attribution.phrase and attribution.phrase.kind == "name")
-        name = _speaker_name(speaker, entity, named, people) if speaker else None
+        by_role = bool(attribution and attribution.phrase and attribution.phrase.kind in ("role", "anaphor"))
+        name = _speaker_name(speaker, entity, by_role, people) if speaker else None
         if speaker is None and attribution and attribution.phrase and attribution.phrase.kind in ("role", "anaphor"):
             name = " ".join(attribution.phrase.role)
         quotes.append(Quote(
@@ -136,18 +136,18 @@ def _cue_after_pattern(language: str) -> re.Pattern[str]:
     return lexicon(language).cue_after_pattern
 
 
-def _speaker_name(speaker: Person, entity: EntityMention | None, named: bool, people: People) -> str:
-    """The speaker's name as the article gives it ("Jokowi" where it writes "kata Jokowi"), or
-    the linked entity's display name when that is the same name written more fully or cleanly
-    (same last word: "Putin" -> "Vladimir Putin"). The entity id says who it is either way; a
-    different name ("Joko Widodo" for "kata Jokowi") would put words in the article's mouth.
-    A speaker the attribution does not name ("kata Presiden", "ujarnya") goes by the entity's
-    name when the article writes it in full ("Presiden Joko Widodo" earlier on)."""
+def _speaker_name(speaker: Person, entity: EntityMention | None, by_role: bool, people: People) -> str:
+    """The speaker's name as the article gives it ("Jokowi" where it writes "kata Jokowi", or
+    where "katanya" follows "Presiden Jokowi"), or the linked entity's display name when that is
+    the same name written more fully or cleanly (same last word: "Putin" -> "Vladimir Putin").
+    The entity id says who it is either way; a different name ("Joko Widodo" for "kata Jokowi")
+    would put words in the article's mouth. A speaker named by an office only ("kata Presiden")
+    goes by the entity's name when the article writes it in full ("Presiden Joko Widodo")."""
     if entity is None:
         return " ".join(speaker.name)
     if entity.name.split()[-1].lower() == speaker.name[-1].lower():
         return entity.name
-    if not named and people.writes(entity.name):
+    if by_role and people.writes(entity.name):
         return entity.name
     return " ".join(speaker.name)
 

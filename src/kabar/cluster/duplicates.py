@@ -62,6 +62,10 @@ def signature(words: list[str], grams: list[bytes] | None = None) -> np.ndarray 
     return m.hashvalues.astype(np.uint32)
 
 
+# The bytes of each band of a signature (ROWS uint32 values), sliced in C.
+_BAND_SLICES = tuple(slice(i * ROWS * 4, (i + 1) * ROWS * 4) for i in range(BANDS))
+
+
 class DuplicateFinder:
     """Finds, among the recent articles it holds, the most similar copy of a new one."""
 
@@ -72,9 +76,7 @@ class DuplicateFinder:
         self._bands: list[dict[bytes, list[str]]] = [{} for _ in range(BANDS)]
 
     def _band_keys(self, sig: np.ndarray) -> list[bytes]:
-        raw = sig.tobytes()
-        width = ROWS * 4
-        return [raw[i * width : (i + 1) * width] for i in range(BANDS)]
+        return list(map(sig.tobytes().__getitem__, _BAND_SLICES))
 
     def find(self, sig: np.ndarray | None, size: int) -> tuple[str | None, float]:
         """The id of the held article most similar to ``sig`` above the threshold, and its

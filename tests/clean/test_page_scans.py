@@ -50,3 +50,33 @@ def test_joinable():
     assert not joinable(r"kantor berita\s+", "\n")  # \s takes a newline
     for pattern in (r".", r"[^x]", r"\W", r"foo$", r"^foo", r"\Afoo", r"(?<!\S)foo", r"a(?=\D)"):
         assert not joinable(pattern, PARAGRAPH_SEPARATOR), pattern
+
+
+def _cue_spans_both_ways(text: str):
+    """Each cue pattern's matches, from its own finditer and from the one-scan candidates."""
+    from kabar.clean.metadata import MEDIA_ONLY_CUES, _any_cue, _cue_patterns, _matches_at
+    from kabar.clean.rules import lowered
+
+    low = lowered(text)
+    candidates = [m.start() for m in _any_cue().finditer(text, low)]
+    for pattern in (*_cue_patterns(), MEDIA_ONLY_CUES):
+        yield ([m.span() for m in pattern.finditer(text, low)],
+               [m.span() for m in _matches_at(pattern, text, low, candidates)])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(paragraph, min_size=1, max_size=6).map(PARAGRAPH_SEPARATOR.join))
+def test_cue_matches_from_one_scan_equal_each_patterns_own(text):
+    for own, from_candidates in _cue_spans_both_ways(text):
+        assert own == from_candidates
+
+
+def test_cue_matches_from_one_scan_on_the_shared_pages():
+    pages = [p for folder in ("seeds", "extraction-dev/text") for p in sorted(shared_path(folder).glob("*.txt"))]
+    found = 0
+    for path in pages:
+        text = PARAGRAPH_SEPARATOR.join(l.text for l in text_lines(path.read_text(encoding="utf-8", errors="replace")))
+        for own, from_candidates in _cue_spans_both_ways(text):
+            assert own == from_candidates, path.name
+            found += len(own)
+    assert found > 100  # the pages do cite: the comparison is not between two empty lists

@@ -338,6 +338,9 @@ def _group_hits(paragraphs: list[str]):
     cue_re, descriptor_re = _cue_patterns()
     page = PARAGRAPH_SEPARATOR.join(paragraphs)
     low = lowered(page)
+    # Where any of the three cue patterns could match, in one scan; each pattern is then tried
+    # only there, keeping finditer's rule (the next match starts where the last one ended).
+    candidates = [m.start() for m in _any_cue().finditer(page, low)]
     starts, at = [], 0
     for text in paragraphs:
         starts.append(at)
@@ -348,10 +351,10 @@ def _group_hits(paragraphs: list[str]):
         i = bisect_right(starts, position) - 1
         return hits.setdefault(i, ([], [], []))
 
-    for cue in cue_re.finditer(page, low):
+    for cue in _matches_at(cue_re, page, low, candidates):
         hit(cue.start())[0].append(cue.end())
     for pattern in (MEDIA_ONLY_CUES, descriptor_re):  # media cues before descriptors, as they were
-        for cue in pattern.finditer(page, low):
+        for cue in _matches_at(pattern, page, low, candidates):
             hit(cue.start())[1].append(cue.end())
     for paren in PAREN_AGENCIES.finditer(page):
         hit(paren.start())[2].append(paren.group(1))
@@ -359,6 +362,27 @@ def _group_hits(paragraphs: list[str]):
         start = starts[i]
         cues, media_cues, parens = hits[i]
         yield paragraphs[i], [e - start for e in cues], [e - start for e in media_cues], parens
+
+
+@lru_cache(maxsize=1)
+def _any_cue() -> Caseless:
+    """A zero-width match wherever a cue, media-only cue or descriptor pattern matches."""
+    patterns = [*_cue_patterns(), MEDIA_ONLY_CUES]
+    return Caseless("(?=" + "|".join(f"(?:{p.ignorecase.pattern})" for p in patterns) + ")")
+
+
+def _matches_at(pattern: Caseless, text: str, low: str | None, candidates: list[int]):
+    """``pattern.finditer(text, low)``, trying only the candidate positions (all those where
+    it can match, in order)."""
+    compiled, subject = (pattern.plain, low) if low is not None and pattern.plain is not None \
+        else (pattern.ignorecase, text)
+    end = 0
+    for at in candidates:
+        if at >= end:
+            found = compiled.match(subject, at)
+            if found:
+                yield found
+                end = found.end()
 
 
 def _add_citations(found: list[str], text: str, cues: list[int], media_cues: list[int], parens: list[str]) -> None:

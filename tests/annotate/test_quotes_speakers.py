@@ -175,3 +175,23 @@ def test_a_nya_speaker_keeps_the_form_of_the_mention_it_points_to():
     ]
     quotes = extract_quotes(paragraphs, "id", [JOKOWI])
     assert [(q.speaker, q.speaker_id) for q in quotes] == [("Jokowi", "per:joko-widodo")] * 2
+
+
+def test_a_bare_name_then_its_office_between_commas():
+    paragraphs = [
+        "”Harga pakan naik terus,” kata Budi Santoso.",
+        "Junaedi, Sekretaris KSU Karya Tani Makmur, mengatakan, peternak butuh bantuan.",
+        "”Kami butuh subsidi pakan,” ujarnya.",
+    ]
+    assert speakers(paragraphs)[-1] == ("Kami", "Junaedi")
+
+
+def test_a_one_word_name_with_an_office_in_apposition_is_a_person():
+    # "Saraswati, Koordinator ..., mengatakan": the apposition titles her, so the one-word name
+    # is trusted as the referent of "ujarnya".
+    paragraphs = [
+        "”Harga beras stabil,” kata Budi Santoso.",
+        "Saraswati, Koordinator Jaringan Pangan Rakyat, mengatakan, stok menipis di desa.",
+        "”Kami khawatir menjelang Lebaran,” ujarnya.",
+    ]
+    assert speakers(paragraphs)[-1] == ("Kami", "Saraswati")

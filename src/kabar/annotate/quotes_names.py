@@ -361,13 +361,22 @@ def subject_of(words: list[str], verb: int, lex: Lexicon) -> SpeakerPhrase | Non
         if phrase is not None and phrase.kind == "name":
             first = end - 1 - len(phrase.name) - len(phrase.role)
             if first > start and words[first - 1] == ",":
+                before = words[start:first - 1]
+                lead = classify(list(before), lex) if all(is_capitalised(w) for w in before) else None
+                if (lead is not None and lead.kind == "name" and not lead.role
+                        and any(w.lower() in lex.role_words for w in phrase.role)):
+                    # "Junen, Sekretaris KSU Karya Nugraha Jaya, mengatakan": a bare name, then
+                    # its office.
+                    return SpeakerPhrase("name", name=lead.name, role=phrase.role + phrase.name, end=phrase.end)
                 # The words before the apposition describe the person: keep them as the role.
-                return SpeakerPhrase("name", name=phrase.name, role=tuple(words[start:first - 1]) + phrase.role,
+                return SpeakerPhrase("name", name=phrase.name, role=tuple(before) + phrase.role,
                                      end=phrase.end)
         phrase = read_phrase(words, start, lex)
         if phrase is not None and phrase.end < end - 1 and words[phrase.end] == "," and phrase.kind != "role":
             if not phrase.role:
-                return phrase  # "Saraswati, Koordinator ..., mengatakan"
+                # "Saraswati, Koordinator ..., mengatakan": the apposition is her office.
+                apposition = tuple(w for w in words[phrase.end + 1:end - 1] if w not in ",()")
+                return SpeakerPhrase("name", name=phrase.name, role=apposition, end=phrase.end)
             # "Ketua Koperasi Tani Makmur, Joko Susilo, saat dihubungi, mengatakan"
             named = read_phrase(words, phrase.end + 1, lex)
             if named is not None and named.kind == "name" and named.end < end and words[named.end] == ",":

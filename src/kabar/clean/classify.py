@@ -90,16 +90,22 @@ def _shape(line: Line):
 def _shape_of(text: str, tag: str | None, link_ratio: float, hints: frozenset[str]):
     """A line's own features, what it shows its neighbours (named as each of them sees it),
     its rule kind, its word count and whether it reads as prose: all a page needs per line."""
-    own, seen_by_neighbours, kind, n, end_sentence = _line_shape(Line(text, tag, link_ratio, hints))
+    own, seen_by_neighbours, kind, n, end_sentence = _text_shape(text, tag, link_ratio, hints)
     return tuple(own), _neighbour_names(tuple(seen_by_neighbours)), kind, n, n >= 8 and end_sentence
 
 
 def _line_shape(line: Line) -> tuple[list[str], list[str], str | None, int, bool]:
     """A line's own features (present indicators, in a fixed order), the few of them its
     neighbours also see, its rule kind, its word count and whether it ends a sentence."""
-    text = line.text
+    return _text_shape(line.text, line.tag, line.link_ratio, line.hints)
+
+
+def _text_shape(text: str, tag: str | None, link_ratio: float, hints: frozenset[str]):
+    """``_line_shape`` of a line given by its parts (no Line built per call)."""
     words = text.split()
-    n = word_count(text, words)
+    n = len(words)
+    if n * 12 < len(text):  # as word_count: few spaces for its length, count CJK characters too
+        n = max(n, len(CJK.findall(text)) // 2)
     initials = "".join(filter(str.isalpha, map(_FIRST, words)))  # the words' first letters
     letters = len(initials)
     caps = sum(map(str.isupper, initials))
@@ -151,12 +157,12 @@ def _line_shape(line: Line) -> tuple[list[str], list[str], str | None, int, bool
     kind = rule_kind(text)
     if kind:
         own.append("rule=" + kind)
-    if line.tag:
-        own.append("tag=" + line.tag)
-        link = "link=" + LINK(int(10 * line.link_ratio))
+    if tag:
+        own.append("tag=" + tag)
+        link = "link=" + LINK(int(10 * link_ratio))
         own.append(link)
         seen_by_neighbours.append(link)
-        own.extend("hint=" + h for h in line.hints)
+        own.extend("hint=" + h for h in hints)
     if kind:
         seen_by_neighbours.append("rule=" + kind)
     return own, seen_by_neighbours, kind, n, end_sentence

@@ -8,6 +8,8 @@ import json
 
 import lxml.html
 import trafilatura
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from trafilatura.metadata import extract_metadata
 from trafilatura.utils import INVALID_XML_CHARS, load_html, repair_faulty_html
@@ -35,6 +37,15 @@ ODD_MARKUP = [
     "<html><head><title>Judul</title></head></html>",
     "<html><body><form><input value='x'><select><option>a</option></select></form><p>isi</p></body></html>",
 ]
+
+
+# Pieces of markup, put together at random: the repair's and the parser's corner cases meet.
+PIECES = ["<!DOCTYPE html>", "<!doctype html/ >", "<?xml version='1.0' encoding='utf-8'?>", "<html>", "<html/>",
+          "</html>", "<head>", "<title>Judul</title>", "<meta charset='iso-8859-1'>", "</head>", "<body>",
+          "</body>", "<p>", "</p>", "<div class='artikel'>", "</div>", "<br/>", "<!-- komentar -->", "\n",
+          "Berita hari ini", " ", "\x00", "\x0b", "\x1f", "\ufffe", "\uffff", "é", "<", ">", "&amp;", "&nbsp;",
+          "<script>var x = '<p>';</script>", "<form><input value='a'></form>"]
+markup = st.lists(st.sampled_from(PIECES), max_size=14).map("".join)
 
 
 def _dev_pages(limit: int = 30):
@@ -72,6 +83,14 @@ def test_repair_is_trafilatura_repair():
         for variant in (html, html.replace("\n", "", 3), "<!doctype html/>" + html, html + "\x0c"):
             beginning = variant[:50].lower()
             assert _repaired(variant, beginning) == repair_faulty_html(variant, beginning), name
+
+
+@settings(max_examples=300, deadline=None)
+@given(markup)
+def test_page_tree_is_trafilatura_tree_on_any_markup(html):
+    assert _same_tree(page_tree(html), load_html(html))
+    beginning = html[:50].lower()
+    assert _repaired(html, beginning) == repair_faulty_html(html, beginning)
 
 
 def test_page_tree_is_trafilatura_tree_on_real_pages():

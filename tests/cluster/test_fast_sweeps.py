@@ -18,6 +18,7 @@ from invented import article  # noqa: E402
 
 from kabar.cluster import StoryIndex, load_params, text  # noqa: E402
 from kabar.cluster.index import EVICT_EVERY  # noqa: E402
+from kabar.cluster.postings import DROP_ALL_FROM, Posting  # noqa: E402
 from kabar.cluster.profile import day_number  # noqa: E402
 
 # The patterns as first written, with a leading \b.
@@ -113,3 +114,27 @@ def test_a_reloaded_index_evicts_as_the_running_one():
     assert first and all(x == y for x, y in rest)
     assert set(running.stories) == set(reloaded.stories)
     assert list(running.article_meta) == list(reloaded.article_meta)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 40), unique=True, max_size=40), st.data())
+def test_dropping_many_slots_at_once_leaves_what_dropping_each_would(slots, data):
+    leaving = data.draw(st.lists(st.sampled_from(slots + [99]), unique=True) if slots else st.just([]))
+    one_by_one, at_once = Posting(0, 0.5), Posting(0, 0.5)
+    for posting in (one_by_one, at_once):
+        for slot in slots:
+            if slot:
+                posting.append(slot, slot / 7)
+    for slot in leaving:
+        one_by_one.drop(slot)
+    at_once.drop_all(leaving)
+    assert sorted(at_once.items()) == sorted(one_by_one.items())
+    assert len(at_once.slots) == len(at_once.weights)
+
+
+def test_dropping_many_slots_at_once_takes_the_numpy_path():
+    posting = Posting(0, 0.5)
+    for slot in range(1, 3 * DROP_ALL_FROM):
+        posting.append(slot, slot / 3)
+    posting.drop_all(list(range(0, 3 * DROP_ALL_FROM, 2)))
+    assert posting.items() == [(slot, slot / 3) for slot in range(1, 3 * DROP_ALL_FROM, 2)]

@@ -25,7 +25,7 @@ from kabar.records import Article, Assignment
 
 from .duplicates import DuplicateFinder
 from .features import ArticleFeatures, article_features, usable
-from .postings import Posting
+from .postings import DROP_ALL_FROM, Posting
 from .profile import QUANTUM, FEATURES, ArticleProfile, StoryState, count_into, weigh_idfs
 from .profile import features as comparison
 from .storylines import SUMMARY_TERMS, SALIENT, StorylineIndex
@@ -465,14 +465,50 @@ class StoryIndex:
         return [(sid, v) for v, sid in top[:k]]
 
     def _unindex_story(self, sid: str) -> None:
-        slot = self._slot_of.pop(sid, None)
-        for term in self._story_terms.pop(sid, ()):
-            _drop_term(self._term_postings, term, slot)
-        if slot is not None:
+        self._unindex_stories([sid])
+
+    def _unindex_stories(self, sids: list[str]) -> None:
+        """Take stories out of every posting, their slots freed in the order given.
+
+        A sweep can evict thousands of stories at once (when the clock crosses a gap); each
+        posting is then filtered once for all its leaving stories instead of scanned once per
+        story (see ``Posting.drop_all``)."""
+        leaving_terms: dict[str, list[int]] = {}
+        leaving_keys: dict[str, list[int]] = {}
+        for sid in sids:
+            slot = self._slot_of.pop(sid, None)
+            terms = self._story_terms.pop(sid, ())
+            keys = self._story_keys.pop(sid, ())
+            if slot is None:
+                continue
+            for term in terms:
+                leaving_terms.setdefault(term, []).append(slot)
+            for key in keys:
+                leaving_keys.setdefault(key, []).append(slot)
             self._story_at[slot] = None
             self._free_slots.append(slot)
-        for key in self._story_keys.pop(sid, ()):
-            _drop_slot(self._postings, key, slot)
+        term_postings = self._term_postings
+        for term, slots in leaving_terms.items():
+            posting = term_postings.get(term)
+            if posting is not None:
+                posting.drop_all(slots)
+                if not posting.slots:
+                    del term_postings[term]
+        postings = self._postings
+        for key, slots in leaving_keys.items():
+            posting = postings.get(key)
+            if posting is None:
+                continue
+            if len(slots) < DROP_ALL_FROM:
+                for slot in slots:
+                    _drop_slot(postings, key, slot)
+                continue
+            kept = np.frombuffer(posting, dtype=np.int64)
+            kept = kept[np.isin(kept, slots, invert=True)]
+            if len(kept):
+                postings[key] = array("q", kept.tobytes())
+            else:
+                del postings[key]
 
     def _salient(self, story: StoryState) -> tuple[str, ...]:
         source = story.entities or {"n:" + k: v for k, v in story.names.items()}
@@ -532,8 +568,8 @@ class StoryIndex:
                 # they are most stories, and keeping them would grow the state with the archive.
                 self.storylines.remove(sid)
             else:
-                self._update_storyline(story)
-            self._unindex_story(sid)
+                self._update_storyline(story)  # reads the story, not the postings
+        self._unindex_stories(stale_stories)
         for aid in old_articles:
             del self.article_meta[aid]
             self.duplicates.remove(aid)

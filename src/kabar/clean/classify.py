@@ -269,7 +269,7 @@ def line_features(lines: list[Line], extra: list[dict[str, float]] | None = None
     n = len(lines)
     if not n:
         return []
-    shapes = [_shape(l) for l in lines]
+    shapes = [_shape_of(l.text, l.tag, l.link_ratio, l.hints) for l in lines]  # _shape, without a call per line
     own, views, kinds, word_counts, prose = (list(column) for column in zip(*shapes))
     counts: dict[str, int] = {}
     for l in lines:
@@ -290,11 +290,15 @@ def line_features(lines: list[Line], extra: list[dict[str, float]] | None = None
     word_positions = _names(WPOS_NAME, [int(10 * words_before[i] / total_words) for i in range(n)])
     repeated = [("repeated",) if counts[l.text] > 1 else () for l in lines]
     relative = _names(REL_LEN_NAME, [int(10 * w / reference) for w in word_counts])
-    main_run = [("before_main_run",) if i < main[0] else ("in_main_run",) if i <= main[1] else ()
-                for i in range(n)]
-    windows = [(max(0, i - WINDOW), min(n, i + WINDOW + 1)) for i in range(n)]
+    # before the run, in it, after it: three stretches of one name each
+    before = min(max(main[0], 0), n)
+    inside = max(0, min(main[1] + 1, n) - before)
+    main_run = [("before_main_run",)] * before + [("in_main_run",)] * inside + [()] * (n - before - inside)
+    # the window [i - WINDOW, i + WINDOW] clipped to the page, its ends as two columns
+    window_starts = [0] * min(WINDOW, n) + list(range(0, n - WINDOW))
+    window_ends = list(range(WINDOW + 1, n + 1)) + [n] * min(WINDOW + 1, n)
     prose_windows = _names(PROSE_WINDOW_NAME, [int(10 * (prose_sums[hi] - prose_sums[lo]) / (hi - lo))
-                                               for lo, hi in windows])
+                                               for lo, hi in zip(window_starts, window_ends)])
     padded = [EDGE_VIEW, EDGE_VIEW, *views, EDGE_VIEW, EDGE_VIEW]
     out = [
         [*o, *r, "bias", p, wp, *rep, rl, *mr, pw, *lc, *m2[0], *m1[1], *p1[2], *p2[3]]

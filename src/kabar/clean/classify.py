@@ -72,6 +72,11 @@ DASHES = frozenset("–—")
 QUOTES = frozenset("\"“'‘")
 OFFSETS = (-2, -1, 1, 2)
 LEN_NAME, CAPS_NAME, COMMAS_NAME, LOWER_NAME = LEN.named("len="), CAPS.named("caps="), COMMAS.named("comma_count="), LOWER.named("lower_share=")
+# The shares (0..10, 11 for a line without letters) are always inside these tables: looked up
+# without a call. Counts (words, commas) can run past the last edge.
+CAPS_TABLE, LOWER_TABLE = CAPS_NAME.table, LOWER_NAME.table
+LEN_TABLE, LEN_BEYOND, COMMAS_TABLE, COMMAS_BEYOND = LEN_NAME.table, LEN_NAME.beyond, COMMAS_NAME.table, COMMAS_NAME.beyond
+assert len(CAPS_TABLE) == len(LOWER_TABLE) == 12
 _FIRST = itemgetter(0)
 
 
@@ -110,8 +115,8 @@ def _text_shape(text: str, tag: str | None, link_ratio: float, hints: frozenset[
     letters = len(initials)
     caps = sum(map(str.isupper, initials))
     first = text[:1]
-    length = LEN_NAME(n)
-    caps_f = CAPS_NAME(10 * caps // letters if letters else 11)
+    length = LEN_TABLE[n] if n < len(LEN_TABLE) else LEN_BEYOND
+    caps_f = CAPS_TABLE[10 * caps // letters if letters else 11]
     end_sentence = SENTENCE_END.search(text) is not None
     # a dash opens a list item, but also Russian dialogue and tweet attributions
     bullet = first in BULLETS or (first in DASHES and n < 8) if first else False
@@ -148,12 +153,13 @@ def _text_shape(text: str, tag: str | None, link_ratio: float, hints: frozenset[
         own.append("quote")
     if first.isdigit():
         own.append("digit_start")
-    own.append(COMMAS_NAME(text.count(",")))
+    commas = text.count(",")
+    own.append(COMMAS_TABLE[commas] if commas < len(COMMAS_TABLE) else COMMAS_BEYOND)
     # "SteakhouseA party of six": a teaser card's title run into its blurb
     if JOINED_TITLE.search(text):
         own.append("joined_title")
         seen_by_neighbours.append("joined_title")
-    own.append(LOWER_NAME(10 * (letters - caps) // letters if letters else 11))
+    own.append(LOWER_TABLE[10 * (letters - caps) // letters if letters else 11])
     kind = rule_kind(text)
     if kind:
         own.append("rule=" + kind)

@@ -195,3 +195,10 @@ def test_a_one_word_name_with_an_office_in_apposition_is_a_person():
         "”Kami khawatir menjelang Lebaran,” ujarnya.",
     ]
     assert speakers(paragraphs)[-1] == ("Kami", "Saraswati")
+
+
+def test_a_quoted_term_opening_a_sentence_is_no_statement_but_a_short_quote_with_its_comma_is():
+    paragraphs = ["”Outlet” Konvensional Wakil Ketua Umum Asosiasi Pengusaha Siti Rahma mengatakan, toko tetap buka."]
+    assert [q.text for q in extract_quotes(paragraphs, "id") if q.direct] == []
+    quotes = extract_quotes(['"We agree," Putin said on Monday.'], "en")
+    assert [(q.text, q.speaker) for q in quotes if q.direct] == [("We agree", "Putin")]

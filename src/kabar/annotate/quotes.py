@@ -212,8 +212,19 @@ def _attribution_after(paragraphs: Sequence[str], tokenized: Tokenized,
     if phrase is not None and phrase.end < len(words):
         verb = words[phrase.end]
         if lex.is_cue_after(verb) or verb.lower() in lex.cues_active:
+            if len(WORDS.findall(span.text)) <= MAX_SCARE_QUOTE_WORDS and not _closes_a_sentence(paragraphs, span):
+                # '”Outlet” Konvensional Wakil Ketua ... mengatakan': a quoted term opening the
+                # sentence; a short statement ends inside its marks ('"We are ready," Putin said').
+                return None
             return Attribution(verb, phrase, key_of(i), follows_quote=True)
     return None
+
+
+def _closes_a_sentence(paragraphs: Sequence[str], span: QuotedSpan) -> bool:
+    """The quotation ends with punctuation inside its marks (',”', '.”', '?”')."""
+    end = span.text_end
+    text = paragraphs[end.paragraph][:end.offset].rstrip()
+    return text[-1:] in (",", ".", "!", "?", "…")
 
 
 def _attribution_before(paragraphs: Sequence[str], tokenized: Tokenized,

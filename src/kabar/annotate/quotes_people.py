@@ -21,6 +21,8 @@ WORD = re.compile(r"[^\W\d_][\w’'\-]*|\d[\w/,.:-]*|[^\w\s]")
 # The lower-case word right before a capitalised run ending at the search end.
 RUN_BEFORE = re.compile(r"(?<![\w’'\-])([a-z][\w’'\-]*)\s+(?:[A-ZÀ-ÖØ-Þ(][\w’'\-().]*\s+)*$")
 
+RUN_REACH = 160  # a long role phrase and the word before it
+
 Key = tuple[int, int]  # (paragraph, character offset)
 
 
@@ -304,7 +306,7 @@ class People:
         """The name at ``start`` follows, within its capitalised run, a lower-case word that
         is neither a reporting word nor part of a role ("dilakukan Presiden Jokowi", "masukan
         Puan", "sikap Kiai Said"): an object, which a later "katanya" does not point to."""
-        before = RUN_BEFORE.search(text, 0, start)
+        before = RUN_BEFORE.search(text, max(0, start - RUN_REACH), start)
         if before is None:
             return False
         word = before.group(1).lower()

@@ -18,6 +18,7 @@ from kabar.annotate.quotes_people import People
 # The words before a subject in its sentence: nothing, or one short introductory phrase closed
 # by a comma ("Secara terpisah, ", "Dalam kesempatan itu, ").
 SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”’)]?\s+)(?:[^,.!?\"“”]{1,60},\s+)?$")
+OPENING_REACH = 70  # a sentence end, a space or two, the longest introductory clause
 # What follows a subject: its predicate, a lower-case word. (A comma would rather close an
 # apposition: "Prabowo Subianto, Ketua Umum Gerindra, ...".)
 PREDICATE = re.compile(r"\s+([a-z]+)")
@@ -26,14 +27,15 @@ PREDICATE = re.compile(r"\s+([a-z]+)")
 def register_sentence_subjects(people: People, paragraphs: Sequence[str], lex: Lexicon) -> None:
     """Register every titled or full name that opens a sentence outside quotations."""
     for number, (key, words) in enumerate(people.runs):
-        if not words:
-            continue
+        if not any(w.lower() in lex.role_words for w in words):
+            continue  # untitled: the cheapest test first, most runs stop here
         index, start = key
         text = paragraphs[index]
         predicate = PREDICATE.match(text, people.run_ends[number])
         if predicate is None or predicate.group(1) in lex.demonstratives:
             continue  # "Ketua Fraksi PAN itu bisa ...": the role points back to someone named before
-        if not SENTENCE_OPENING.search(text, 0, start):
+        # Only the last characters can hold the opening ("^" still means the paragraph start).
+        if not SENTENCE_OPENING.search(text, max(0, start - OPENING_REACH), start):
             continue
         phrase = people.phrase_of_run(number)
         if phrase is None or phrase.kind != "name":

@@ -138,3 +138,43 @@ def test_dropping_many_slots_at_once_takes_the_numpy_path():
         posting.append(slot, slot / 3)
     posting.drop_all(list(range(0, 3 * DROP_ALL_FROM, 2)))
     assert posting.items() == [(slot, slot / 3) for slot in range(1, 3 * DROP_ALL_FROM, 2)]
+
+
+def test_a_long_posting_finds_updates_and_drops_like_a_short_one():
+    from kabar.cluster.postings import SCAN_BELOW
+
+    posting = Posting(0, 0.0)
+    for slot in range(1, 2 * SCAN_BELOW):
+        posting.append(slot, slot / 5)
+    assert posting.position(SCAN_BELOW + 7) == SCAN_BELOW + 7
+    posting.update(2 * SCAN_BELOW - 1, 9.5)
+    posting.drop(3)  # the last entry fills the hole
+    posting.drop(10 ** 6)  # absent: nothing happens
+    expected = {slot: slot / 5 for slot in range(2 * SCAN_BELOW - 1) if slot != 3}
+    expected[2 * SCAN_BELOW - 1] = 9.5
+    assert dict(posting.items()) == expected
+    assert posting.slots[3] == 2 * SCAN_BELOW - 1
+    try:
+        posting.position(-1)
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("an absent slot has no position")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(0, 5000), unique=True, max_size=700), st.integers(0, 5000))
+def test_position_of_is_array_index(slots, slot):
+    from array import array
+
+    from kabar.cluster.postings import position_of
+
+    values = array("q", slots)
+    if slot in slots:
+        assert position_of(values, slot) == values.index(slot)
+    else:
+        try:
+            position_of(values, slot)
+        except ValueError:
+            return
+        raise AssertionError("an absent slot has no position")

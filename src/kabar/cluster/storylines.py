@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import math
+import operator
 import sys
 from collections import Counter
 from dataclasses import dataclass
+from itertools import compress, repeat
 
 SALIENT = 6
 SUMMARY_TERMS = 20
@@ -56,11 +58,12 @@ class StorylineIndex:
         shared.pop(story, None)
         best, best_score = None, 0.0
         term_set = set(terms)
-        # Most stories share one entity only: they are dropped before sorting, not after.
-        min_shared = self.min_shared
-        for other, count in sorted(kv for kv in shared.items() if kv[1] >= min_shared):
+        # Most stories share one entity only: they are dropped before sorting, not after
+        # (selected by a C-level ``compress``, the same entries in the same order).
+        enough = map(operator.ge, shared.values(), repeat(self.min_shared))
+        for other, count in sorted(compress(shared.items(), enough)):
             summ = self.summaries[other]
-            overlap = len(term_set & set(summ.terms))
+            overlap = len(term_set.intersection(summ.terms))
             similarity = overlap / math.sqrt(max(1, len(term_set)) * max(1, len(summ.terms)))
             if similarity < self.min_similarity:
                 continue

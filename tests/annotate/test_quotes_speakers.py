@@ -202,3 +202,12 @@ def test_a_quoted_term_opening_a_sentence_is_no_statement_but_a_short_quote_with
     assert [q.text for q in extract_quotes(paragraphs, "id") if q.direct] == []
     quotes = extract_quotes(['"We agree," Putin said on Monday.'], "en")
     assert [(q.text, q.speaker) for q in quotes if q.direct] == [("We agree", "Putin")]
+
+
+def test_the_subject_of_the_clause_after_menurut_name_is_not_the_speaker():
+    paragraphs = [
+        "”Ekspor batubara akan turun tahun ini,” kata Rahmat Santoso.",
+        "Menurut Guru Besar Fakultas Ekonomi Universitas Mulawarman Hadi Kusuma, Kaltim harus menyiapkan industri pengolahan.",
+        "”Hilirisasi pertanian harus dipersiapkan sejak sekarang,” ujarnya.",
+    ]
+    assert speakers(paragraphs)[-1] == ("Hilirisasi", "Hadi Kusuma")

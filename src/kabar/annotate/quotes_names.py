@@ -301,6 +301,10 @@ def read_attribution(words: list[str], start: int, lex: Lexicon, max_lead: int =
         else:
             break
         i += 1
+    if current and runs and i < n and words[i].islower() and _full_name(runs[-1], lex):
+        # "Menurut Guru Besar ... Muhammad Handry Imansyah, Kalsel harus ...": the name closed
+        # the attribution; "Kalsel" is the subject of the clause that follows.
+        current = []
     if current:
         runs.append(current)
     if not runs:
@@ -313,6 +317,12 @@ def read_attribution(words: list[str], start: int, lex: Lexicon, max_lead: int =
         if phrase is not None and phrase.kind == "name":
             return phrase
     return classify([w for run in runs for w in run], lex, anaphor, end=i)
+
+
+def _full_name(run: list[str], lex: Lexicon) -> bool:
+    """The run ends in a name of two words or more after its role words."""
+    phrase = classify(run, lex)
+    return phrase is not None and phrase.kind == "name" and len(phrase.name) > 1 and bool(phrase.role)
 
 
 def _before_apposition(words: list[str], end: int, phrase: SpeakerPhrase, lex: Lexicon) -> SpeakerPhrase | None:

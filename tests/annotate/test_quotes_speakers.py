@@ -211,3 +211,12 @@ def test_the_subject_of_the_clause_after_menurut_name_is_not_the_speaker():
         "”Hilirisasi pertanian harus dipersiapkan sejak sekarang,” ujarnya.",
     ]
     assert speakers(paragraphs)[-1] == ("Hilirisasi", "Hadi Kusuma")
+
+
+def test_a_titled_subject_whose_office_runs_across_a_lower_case_word():
+    paragraphs = [
+        "”Inflasi akan turun,” kata Budi Santoso.",
+        "Managing Director and Chief Economist Bank Samudra Arif Rahman optimistis, ekonomi tumbuh tahun depan.",
+        "”Konsumsi rumah tangga akan pulih pada semester kedua,” ujarnya.",
+    ]
+    assert speakers(paragraphs)[-1] == ("Konsumsi", "Arif Rahman")

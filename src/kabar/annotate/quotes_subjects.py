@@ -10,18 +10,27 @@ of reporting verbs are registered elsewhere (``quotes._speaking_subjects``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from kabar.annotate.quotes_names import Lexicon
 from kabar.annotate.quotes_people import People
 
 # The words before a subject in its sentence: nothing, or one short introductory phrase closed
-# by a comma ("Secara terpisah, ", "Dalam kesempatan itu, ").
-SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”’)]?\s+)(?:[^,.!?\"“”]{1,60},\s+)?$")
-OPENING_REACH = 70  # a sentence end, a space or two, the longest introductory clause
+# by a comma ("Secara terpisah, ", "Dalam kesempatan itu, "), then the first part of an office
+# the run could not hold ("Managing Director and | Chief Economist ... Taimur Baig").
+OPENING = r"(?:^|[.!?][\"”’)]?\s+)(?:[^,.!?\"“”]{1,60},\s+)?"
+OPENING_REACH = 160  # a sentence end, the longest introductory clause, part of an office
 # What follows a subject: its predicate, a lower-case word. (A comma would rather close an
 # apposition: "Prabowo Subianto, Ketua Umum Gerindra, ...".)
 PREDICATE = re.compile(r"\s+([a-z]+)")
+
+
+@lru_cache(maxsize=8)
+def _sentence_opening(lex: Lexicon) -> re.Pattern[str]:
+    joining = sorted(w for w in lex.connectors | lex.role_lower if w.isalpha())
+    office_start = r"(?:(?:[A-ZÀ-ÖØ-Þ(][^\s,.!?]*|" + "|".join(joining) + r")\s+)*"
+    return re.compile(OPENING + office_start + "$")
 
 
 def register_sentence_subjects(people: People, paragraphs: Sequence[str], lex: Lexicon) -> None:
@@ -35,7 +44,7 @@ def register_sentence_subjects(people: People, paragraphs: Sequence[str], lex: L
         if predicate is None or predicate.group(1) in lex.demonstratives:
             continue  # "Ketua Fraksi PAN itu bisa ...": the role points back to someone named before
         # Only the last characters can hold the opening ("^" still means the paragraph start).
-        if not SENTENCE_OPENING.search(text, max(0, start - OPENING_REACH), start):
+        if not _sentence_opening(lex).search(text, max(0, start - OPENING_REACH), start):
             continue
         phrase = people.phrase_of_run(number)
         if phrase is None or phrase.kind != "name":

@@ -350,10 +350,11 @@ def _outside_extract(lines: list[Line], covered: list[float]) -> list[Verdict]:
 def _judge_lines(lines, extra, model, pre_extracted, templates, outlet_key, use_classifier=True) -> list[Verdict]:
     verdicts = [Verdict(l.text, rule_kind(l.text)) for l in lines]
     mark_related_lists(verdicts)
+    caption = caption_marker()
     for v in verdicts:
         if v.kind is None and URL_LINE.match(v.text):
             v.kind = "url"
-        elif v.kind is None and not pre_extracted and caption_marker().search(v.text) \
+        elif v.kind is None and not pre_extracted and caption.search(v.text) \
                 and len(v.text.split()) <= CAPTION_MAX_WORDS:
             v.kind = "caption"
         elif v.kind is None and templates is not None and templates.is_template(outlet_key, v.text):

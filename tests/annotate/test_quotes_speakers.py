@@ -220,3 +220,12 @@ def test_a_titled_subject_whose_office_runs_across_a_lower_case_word():
         "”Konsumsi rumah tangga akan pulih pada semester kedua,” ujarnya.",
     ]
     assert speakers(paragraphs)[-1] == ("Konsumsi", "Arif Rahman")
+
+
+def test_the_first_part_of_an_office_before_dan_is_no_person():
+    paragraphs = [
+        "”Jalur sepeda harus diperluas,” kata Budi Santoso.",
+        "Pembina Komunitas Sepeda dan Lari Jakarta Toto Sugito yakin, warga akan lebih sehat.",
+        "”Bersepeda membuat kita bugar,” katanya.",
+    ]
+    assert speakers(paragraphs)[-1][1] != "Komunitas Sepeda"

@@ -43,6 +43,8 @@ def register_sentence_subjects(people: People, paragraphs: Sequence[str], lex: L
         predicate = PREDICATE.match(text, people.run_ends[number])
         if predicate is None or predicate.group(1) in lex.demonstratives:
             continue  # "Ketua Fraksi PAN itu bisa ...": the role points back to someone named before
+        if predicate.group(1) in lex.connectors or predicate.group(1) in lex.particles:
+            continue  # "Ketua Fakultas Ekonomi dan ...": the office goes on, no predicate yet
         # Only the last characters can hold the opening ("^" still means the paragraph start).
         if not _sentence_opening(lex).search(text, max(0, start - OPENING_REACH), start):
             continue

@@ -10,7 +10,7 @@ same whether the features were computed beforehand or by ``add`` itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -78,8 +78,9 @@ def article_features(article: Article, stem: Stemmer | None = None) -> ArticleFe
     grams = shingles(profile.shingle_tokens)
     sig = signature(profile.shingle_tokens, grams)
     # The tokens were only needed for the signature: dropping them keeps the record small
-    # enough to ship from a worker beside the article.
-    profile = replace(profile, shingle_tokens=[])
+    # enough to ship from a worker beside the article. (The profile was built just now for
+    # these features alone: emptied in place, not copied field by field.)
+    profile.shingle_tokens = []
     return ArticleFeatures(article_id=article.id, profile=profile, signature=sig, shingle_count=len(grams))
 
 

@@ -25,7 +25,7 @@ from kabar.records import Article, Assignment
 
 from .duplicates import DuplicateFinder
 from .features import ArticleFeatures, article_features, usable
-from .postings import DROP_ALL_FROM, Posting
+from .postings import DROP_ALL_FROM, Posting, position_of
 from .profile import QUANTUM, FEATURES, ArticleProfile, StoryState, count_into, weigh_idfs
 from .profile import features as comparison
 from .storylines import SUMMARY_TERMS, SALIENT, StorylineIndex
@@ -592,10 +592,14 @@ def _by_weight_then_key(kv: tuple) -> tuple:
 
 def _drop_slot(postings: dict[str, array], key: str, slot: int) -> None:
     posting = postings.get(key)
-    if posting is not None and slot in posting:
-        posting.remove(slot)
-        if not posting:
-            del postings[key]
+    if posting is None:
+        return
+    try:
+        del posting[position_of(posting, slot)]  # what ``posting.remove(slot)`` removes
+    except ValueError:
+        return
+    if not posting:
+        del postings[key]
 
 
 def _drop_term(postings: dict[str, Posting], term: str, slot: int) -> None:

@@ -238,6 +238,44 @@ def _class_has(items, code: int) -> bool:
     return negated
 
 
+def guarded(pattern: str) -> str:
+    """``pattern`` behind a look-ahead that the text holds a character every match of it must
+    hold (a digit, or a rare punctuation mark such as "|" or "›"), scanned possessively: the
+    same matches, and a text without one is refused in one quick pass."""
+    needed = _needed_class(sre_parse.parse(pattern))
+    if needed is None:
+        return pattern
+    return f"(?=[^{needed}]*+[{needed}])(?:{pattern})"
+
+
+def _needed_class(items) -> str | None:
+    """A character class (its inside, escaped) one character of which every match of the
+    sequence holds: a digit, else the smallest set of punctuation and symbols; None if the
+    parse shows neither."""
+    found: list[str] = []
+    for op, av in items:
+        if op is sre.SUBPATTERN:
+            inner = _needed_class(av[-1])
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
+            inner = _needed_class(av[2])
+        elif op is sre.IN and av == [(sre.CATEGORY, sre.CATEGORY_DIGIT)]:
+            inner = _DIGIT
+        elif op in (sre.LITERAL, sre.IN):
+            chars = {chr(av)} if op is sre.LITERAL else _class_characters(av)
+            rare = chars and not any(c.isalnum() or c.isspace() for c in chars)
+            inner = "".join(re.escape(c) for c in sorted(chars)) if rare else None
+        else:  # optional parts, alternatives, look-arounds: nothing certain
+            inner = None
+        if inner is not None:
+            found.append(inner)
+    if _DIGIT in found:  # fewer short lines hold a digit than a full stop or a colon
+        return _DIGIT
+    return min(found, key=len) if found else None
+
+
+_DIGIT = r"\d"
+
+
 class AnchoredAlternation:
     """Alternatives all tried at the start of a text, only those that can begin with its
     first character: re tries each of ~100 alternatives in turn, where most lines begin with a
@@ -251,6 +289,9 @@ class AnchoredAlternation:
         if self.whole.plain is None:
             return
         firsts = [first_characters(alt) for alt in alternatives]
+        # an alternative that can begin anywhere is tried on every text: behind a guard (a
+        # character every match of it holds is somewhere in the text) most texts skip it
+        alternatives = [alt if chars is not None else guarded(alt) for alt, chars in zip(alternatives, firsts)]
         anywhere = [alt for alt, chars in zip(alternatives, firsts) if chars is None]
         self.others = re.compile("|".join(anywhere) or never)
         for char in set().union(*(chars for chars in firsts if chars is not None)):

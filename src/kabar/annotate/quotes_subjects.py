@@ -35,13 +35,16 @@ def _sentence_opening(lex: Lexicon) -> re.Pattern[str]:
 
 def register_sentence_subjects(people: People, paragraphs: Sequence[str], lex: Lexicon) -> None:
     """Register every titled or full name that opens a sentence outside quotations."""
+    role_words = lex.role_words
     for number, (key, words) in enumerate(people.runs):
-        if not any(w.lower() in lex.role_words for w in words):
-            continue  # untitled: the cheapest test first, most runs stop here
         index, start = key
         text = paragraphs[index]
         predicate = PREDICATE.match(text, people.run_ends[number])
-        if predicate is None or predicate.group(1) in lex.demonstratives:
+        if predicate is None:
+            continue  # the cheapest test first: most runs are followed by punctuation or a name
+        if not any(w.lower() in role_words for w in words):
+            continue  # untitled
+        if predicate.group(1) in lex.demonstratives:
             continue  # "Ketua Fraksi PAN itu bisa ...": the role points back to someone named before
         if predicate.group(1) in lex.connectors or predicate.group(1) in lex.particles:
             continue  # "Ketua Fakultas Ekonomi dan ...": the office goes on, no predicate yet

@@ -6,6 +6,9 @@ export-shaped JSONL to a temporary file, scores it with the corpus' own ``score.
 
 usage: .venv/bin/python bench/quotes.py [--errors N] [--data DIR] [--entities]
 
+"all statements F1" counts every reported statement (``direct: false``) as a false positive,
+since PFSA-ID annotates none: more correct reported statements lower it.
+
 --entities runs the entity stage first and passes its entities, as the pipeline does (the
 timing then includes entity recognition); the result goes to bench/results/quotes-entities.json.
 """

@@ -229,3 +229,21 @@ def test_the_first_part_of_an_office_before_dan_is_no_person():
         "”Bersepeda membuat kita bugar,” katanya.",
     ]
     assert speakers(paragraphs)[-1][1] != "Komunitas Sepeda"
+
+
+def test_a_word_the_entity_stage_reads_as_a_body_is_no_mention_of_a_person():
+    # "Pertamina memastikan ...": Pertamina is the company (an ORG entity), not the first word of
+    # "... Infrastruktur Pertamina Mulyono", so "tuturnya" stays with Nicke.
+    entities = [
+        EntityMention(id="org:pertamina", name="Pertamina", type="ORG", mentions=("Pertamina",)),
+        EntityMention(id="per:nicke-widyawati", name="Nicke Widyawati", type="PER", mentions=("Nicke Widyawati", "Nicke")),
+        EntityMention(id="per:mulyono", name="Mulyono", type="PER", mentions=("Mulyono",)),
+    ]
+    paragraphs = [
+        "”Kebakaran hanya terjadi pada bagian tangki,” kata Direktur Logistik Infrastruktur Pertamina Mulyono.",
+        "Direktur Utama Pertamina Nicke Widyawati mengatakan, kilang akan segera pulih.",
+        "Pertamina memastikan pasokan bahan bakar tetap aman.",
+        "”Kami akan terus memantau kondisi kilang,” tuturnya.",
+    ]
+    quotes = extract_quotes(paragraphs, "id", entities)
+    assert [q.speaker_id for q in quotes if q.direct] == ["per:mulyono", "per:nicke-widyawati"]

@@ -102,6 +102,9 @@ class People:
         self.quoted = sorted(quoted)
         self.people: dict[tuple[str, ...], Person] = {}
         self.entities = [e for e in entities if e.type == "PER"]
+        # Words the entity stage reads as a body or a place ("Pertamina", "Sultra"): glued before
+        # a name they are its affiliation, not its first words.
+        self._body_words = {form for e in entities if e.type != "PER" for form in (e.name, *e.mentions) if " " not in form}
         # Capitalised runs outside quotes, read into role + name only when a name asks for them.
         self._runs: list[tuple[Key, list[str]]] = []
         self.run_ends: list[int] = []  # offset just after each run, in its paragraph
@@ -159,7 +162,7 @@ class People:
             trimmed = name
             while trimmed and self._is_common(trimmed[0]):
                 trimmed = trimmed[1:]
-            while len(trimmed) > 1 and self._is_place(trimmed[0]):
+            while len(trimmed) > 1 and (self._is_place(trimmed[0]) or trimmed[0] in self._body_words):
                 trimmed = trimmed[1:]  # "Banyuwangi Istu Handono" where "di Banyuwangi" is written
             self._name_cache[short] = (name, trimmed)
         return self._name_cache[short]
@@ -245,6 +248,8 @@ class People:
         not mark later mentions of the person."""
         name, trimmed = self._names(short)
         glued = bool(trimmed) and not set(short) & set(trimmed)
+        # "Pertamina memastikan": the entity stage reads the word as a body, not a person.
+        glued = glued or (len(short) == 1 and short[0] in self._body_words)
         if glued:
             # "Sultra menyebut ..." where the article's longer run is "Kejati Sultra Saiful Bahri
             # Siregar": the word is the place or body before a name, not a short form of it.
@@ -261,7 +266,8 @@ class People:
         person.titled = (person.titled or self._titles(role) or self._titled_somewhere(short))
         if short_forms:
             # Only words of the name itself: not the place glued before it ("Sleman Arjunandir").
-            person.short_words.update(w for w in short[-2:] if is_capitalised(w) and len(w) > 1 and w in person.name)
+            person.short_words.update(w for w in short[-2:] if is_capitalised(w) and len(w) > 1 and w in person.name
+                                        and w not in self._body_words)
         if key is not None:
             self.mentions.append(Mention(key, person))
         return person

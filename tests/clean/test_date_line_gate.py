@@ -1,4 +1,5 @@
-"""is_date_line's substring gate ("19"/"20" before the scans) answers as the plain definition."""
+"""Cheap forms of blocks checks answer as their plain definitions: is_date_line's substring gate
+("19"/"20" before the scans) and looks_like_headline's count over the words' initials."""
 
 from __future__ import annotations
 
@@ -27,3 +28,17 @@ def test_gate_on_the_shared_pages():
     dates = [t for t in lines if _plain(t)]
     assert len(dates) > 50
     assert [t for t in lines if is_date_line(t)] == dates
+
+
+def _headline_plain(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(1 for w in words if w[:1].isupper()) / len(words) >= 0.6
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Banjir", "banjir", "Di", "di", "2019", "ǅemal", "Ⅷ", "İstanbul", "ıssız", " ", "-",
+                                 "\u00a0", "«Kata»", "É", "x"]), max_size=12).map(" ".join))
+def test_looks_like_headline_counts_initials_as_the_words_did(text):
+    from kabar.clean.blocks import looks_like_headline
+
+    assert looks_like_headline(text) == _headline_plain(text)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 
 from kabar.clean.classify import SENTENCE_END, heaviest_run
 from kabar.clean.metadata import parse_byline
@@ -343,8 +344,10 @@ LINK_ITEM_MIN_WORDS = 5  # a sentence-case headline; a shorter line may be a sub
 
 
 def looks_like_headline(text: str) -> bool:
-    words = [w for w in text.split() if w[:1].isalpha()]
-    if len(words) < 3:
+    initials = "".join(filter(str.isalpha, map(_FIRST, text.split())))  # of the words that start with a letter
+    if len(initials) < 3:
         return False
-    caps = sum(1 for w in words if w[:1].isupper())
-    return caps / len(words) >= 0.6
+    return sum(map(str.isupper, initials)) / len(initials) >= 0.6
+
+
+_FIRST = itemgetter(0)

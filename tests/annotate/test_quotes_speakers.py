@@ -247,3 +247,15 @@ def test_a_word_the_entity_stage_reads_as_a_body_is_no_mention_of_a_person():
     ]
     quotes = extract_quotes(paragraphs, "id", entities)
     assert [q.speaker_id for q in quotes if q.direct] == ["per:mulyono", "per:nicke-widyawati"]
+
+
+def test_an_anaphoric_role_after_a_new_subject_points_to_that_subject():
+    # "politisi dari Partai Biru ini" follows Rina, the subject of the sentence before it, not
+    # Budi, who spoke last.
+    paragraphs = [
+        "Ketua Umum Partai Hijau Budi Santoso mengimbau warga merayakan Lebaran di rumah.",
+        "”Silaturahmi bisa dilakukan lewat telepon,” kata politisi senior Partai Hijau ini.",
+        "Adapun Ketua DPRD Rina Wulandari berharap warga tetap saling membantu.",
+        "”Semoga semangat gotong royong makin kuat,” kata politisi dari Partai Biru ini.",
+    ]
+    assert [s for _, s in speakers(paragraphs)] == ["Budi Santoso", "Rina Wulandari"]

@@ -164,7 +164,7 @@ def _resolve(attribution: Attribution | None, key: Key, people: People, last_spe
         return people.holder_of(phrase.role, key) or last_speaker or people.nearest_after(key)
     # "Diplomat tertinggi China ini": the person the article is talking about, or, in the
     # lead ("Diplomat utama Tiongkok mengatakan ..."), the one it names next.
-    return last_speaker or people.holder_of(phrase.role, key) or people.nearest_after(key)
+    return people.nearest_before(key) or last_speaker or people.holder_of(phrase.role, key) or people.nearest_after(key)
 
 
 def _sentence_after(paragraph: str, start: int) -> str:

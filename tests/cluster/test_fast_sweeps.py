@@ -97,6 +97,13 @@ def test_eviction_removes_exactly_what_the_full_sweep_would():
             assert gone_articles == expected_articles
             evicted += len(gone_stories)
     assert evicted > 100
+    # The postings hold exactly the active stories, each under exactly its centroid terms
+    # (sweeps of eight or more stories leave them together, smaller ones one by one).
+    held = {}
+    for term, posting in index._term_postings.items():
+        for slot, _ in posting.items():
+            held.setdefault(index._story_at[slot], set()).add(term)
+    assert held == {sid: set(story.centroid) for sid, story in index.stories.items()}
     assert list(index._touched) == sorted(index.stories, key=lambda sid: index.stories[sid].last_seq)
     assert [seq for _, seq, _ in index.article_meta.values()] == sorted(s for _, s, _ in index.article_meta.values())
 
@@ -178,3 +185,18 @@ def test_position_of_is_array_index(slots, slot):
         except ValueError:
             return
         raise AssertionError("an absent slot has no position")
+
+
+def test_dropping_many_slots_with_a_leaving_mask_leaves_the_same():
+    import numpy as np
+
+    with_mask, without = Posting(0, 0.5), Posting(0, 0.5)
+    for posting in (with_mask, without):
+        for slot in range(1, 4 * DROP_ALL_FROM):
+            posting.append(slot, slot / 3)
+    gone = list(range(1, 4 * DROP_ALL_FROM, 3))
+    leaving = np.zeros(4 * DROP_ALL_FROM, dtype=bool)
+    leaving[gone] = True
+    with_mask.drop_all(gone, leaving)
+    without.drop_all(gone)
+    assert with_mask.items() == without.items() == [(0, 0.5)] + [(s, s / 3) for s in range(2, 4 * DROP_ALL_FROM) if s % 3 != 1]

@@ -17,7 +17,7 @@ import zlib
 from array import array
 from collections import Counter
 from importlib import resources
-from itertools import repeat, takewhile
+from itertools import compress, repeat, takewhile
 
 import numpy as np
 
@@ -465,16 +465,29 @@ class StoryIndex:
         return [(sid, v) for v, sid in top[:k]]
 
     def _unindex_story(self, sid: str) -> None:
-        self._unindex_stories([sid])
+        slot = self._slot_of.pop(sid, None)
+        for term in self._story_terms.pop(sid, ()):
+            _drop_term(self._term_postings, term, slot)
+        if slot is not None:
+            self._story_at[slot] = None
+            self._free_slots.append(slot)
+        for key in self._story_keys.pop(sid, ()):
+            _drop_slot(self._postings, key, slot)
 
     def _unindex_stories(self, sids: list[str]) -> None:
         """Take stories out of every posting, their slots freed in the order given.
 
         A sweep can evict thousands of stories at once (when the clock crosses a gap); each
         posting is then filtered once for all its leaving stories instead of scanned once per
-        story (see ``Posting.drop_all``)."""
+        story (see ``Posting.drop_all``). A few stories leave one by one: gathering their
+        postings would cost more than it saves."""
+        if len(sids) < DROP_ALL_FROM:
+            for sid in sids:
+                self._unindex_story(sid)
+            return
         leaving_terms: dict[str, list[int]] = {}
         leaving_keys: dict[str, list[int]] = {}
+        freed: list[int] = []
         for sid in sids:
             slot = self._slot_of.pop(sid, None)
             terms = self._story_terms.pop(sid, ())
@@ -487,11 +500,14 @@ class StoryIndex:
                 leaving_keys.setdefault(key, []).append(slot)
             self._story_at[slot] = None
             self._free_slots.append(slot)
+            freed.append(slot)
+        leaving = np.zeros(len(self._story_at), dtype=bool)
+        leaving[freed] = True
         term_postings = self._term_postings
         for term, slots in leaving_terms.items():
             posting = term_postings.get(term)
             if posting is not None:
-                posting.drop_all(slots)
+                posting.drop_all(slots, leaving)
                 if not posting.slots:
                     del term_postings[term]
         postings = self._postings
@@ -504,7 +520,7 @@ class StoryIndex:
                     _drop_slot(postings, key, slot)
                 continue
             kept = np.frombuffer(posting, dtype=np.int64)
-            kept = kept[np.isin(kept, slots, invert=True)]
+            kept = kept[~leaving[kept]]
             if len(kept):
                 postings[key] = array("q", kept.tobytes())
             else:
@@ -582,7 +598,7 @@ def _top(d: dict, k: int) -> list:
         # Only entries at or above the k-th largest value can be among them: the values are
         # sorted in C, and only those few entries get sort keys built.
         floor = sorted(d.values(), reverse=True)[k - 1]
-        items = [kv for kv in items if kv[1] >= floor]
+        items = list(compress(items, map(operator.ge, d.values(), repeat(floor))))
     return [key for key, _ in sorted(items, key=_by_weight_then_key)[:k]]
 
 
@@ -616,7 +632,7 @@ def _heaviest(vec: dict[str, float], k: int) -> list[tuple[str, float]]:
     if len(vec) <= k:
         return list(vec.items())
     floor = sorted(vec.values(), reverse=True)[k - 1]
-    top = [kv for kv in vec.items() if kv[1] >= floor]
+    top = list(compress(vec.items(), map(operator.ge, vec.values(), repeat(floor))))
     top.sort(key=_weight, reverse=True)  # stable: equal weights keep their order, as nlargest does
     return top[:k]
 

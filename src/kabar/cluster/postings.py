@@ -60,7 +60,8 @@ class Posting:
 
     def update(self, slot: int, weight: float) -> None:
         """Change the weight of a story known to be in the posting."""
-        self.weights[self.position(slot)] = weight
+        slots = self.slots  # the short path inline: this runs ~40 times an article
+        self.weights[slots.index(slot) if len(slots) < SCAN_BELOW else position_of(slots, slot)] = weight
 
     def set(self, slot: int, weight: float) -> None:
         if slot in self.slots:
@@ -69,8 +70,9 @@ class Posting:
             self.append(slot, weight)
 
     def drop(self, slot: int) -> None:
+        slots = self.slots
         try:
-            position = self.position(slot)
+            position = slots.index(slot) if len(slots) < SCAN_BELOW else position_of(slots, slot)
         except ValueError:
             return
         moved = self.slots.pop()
@@ -79,15 +81,21 @@ class Posting:
             self.slots[position] = moved
             self.weights[position] = weight
 
-    def drop_all(self, slots: list[int]) -> None:
+    def drop_all(self, slots: list[int], leaving: np.ndarray | None = None) -> None:
         """``drop`` each of ``slots`` (stories leaving together, as a sweep evicts them): with
         many, one numpy pass over the posting instead of a scan for each. Entries keep no
-        order that matters (see the module docstring), so either way gives the same sums."""
+        order that matters (see the module docstring), so either way gives the same sums.
+        ``leaving``: when known, a boolean array over all slots, True at ``slots``."""
         if len(slots) < DROP_ALL_FROM:
             for slot in slots:
                 self.drop(slot)
             return
-        keep = np.isin(np.frombuffer(self.slots, dtype=np.int64), slots, invert=True)
+        current = np.frombuffer(self.slots, dtype=np.int64)
+        if leaving is None or not len(current) or len(leaving) <= current.max():
+            keep = np.isin(current, slots, invert=True)
+        else:
+            keep = ~leaving[current]
+        del current  # releases the array's buffer before it is replaced
         self.slots = array("q", np.frombuffer(self.slots, dtype=np.int64)[keep].tobytes())
         self.weights = array("d", np.frombuffer(self.weights, dtype=np.float64)[keep].tobytes())
 

@@ -77,7 +77,11 @@ def extract_quotes(paragraphs: Sequence[str], language: str,
         if attribution.phrase and attribution.phrase.kind == "name":
             people.register(attribution.phrase.name, attribution.key, role=attribution.phrase.role)
     _speaking_subjects(paragraphs, tokenized, lex, people, with_cues)
-    register_sentence_subjects(people, paragraphs, lex)
+    # Sentence subjects only serve speakers the attribution does not name ("ujarnya", "ia",
+    # "kata Presiden"); most articles have none, and the scan is not free.
+    unnamed = [a for a in attributions if a is not None] + [a for _, a, _ in reported]
+    if any(a.phrase is None or a.phrase.kind != "name" for a in unnamed):
+        register_sentence_subjects(people, paragraphs, lex)
     people.index_mentions()
 
     quotes: list[Quote] = []

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -84,6 +85,13 @@ def tokenize(paragraph: str) -> TokenizedParagraph:
     return TokenizedParagraph(words, [m.start() for m in matches], [w.lower() for w in words])
 
 
+@lru_cache(maxsize=8)
+def _reporting_words(lex: Lexicon) -> frozenset[str]:
+    """Every reporting word of the lexicon, with its "-nya" forms ("kata", "katanya", "menurut")."""
+    words = lex.cues_after | lex.cues_passive | {p[0] for p in lex.according_to}
+    return frozenset(words | {w + "nya" for w in words} | lex.cues_active)
+
+
 class People:
     """Names and their mentions in one article, built from the speaker phrases the quotes gave,
     role + name runs ("Menteri Luar Negeri Rusia Sergei Lavrov") and linked entities."""
@@ -91,8 +99,7 @@ class People:
     def __init__(self, texts: Sequence[str], lex: Lexicon,
                  quoted: Sequence[tuple[Key, Key]], entities: Sequence[EntityMention] = ()):
         self.lex = lex
-        self.lex_cues = lex.cues_after | lex.cues_passive | {p[0] for p in lex.according_to}
-        self.lex_cues |= {w + "nya" for w in self.lex_cues} | lex.cues_active
+        self.lex_cues = _reporting_words(lex)
         self.texts = texts
         self._joined = "\n".join(texts)
         self._common: dict[str, bool] = {}

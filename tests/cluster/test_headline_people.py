@@ -45,7 +45,7 @@ def story_of(a: Article) -> StoryState:
 
 def test_lead_people_are_the_headline_persons_in_order_not_the_body_ones():
     p = build_profile(visit("a", HADI, "Hadi Gunawan Jenguk Sutan Arifin"), STEM)
-    words = [set(w) for w in p.lead_people]
+    words = [set(w) for _, w in p.lead_people]
     assert len(words) == 2  # the doctor of the body is not in the headline
     assert "gunawan" in words[0]  # stemmed words of the mentions ("hadi" may stem)
     assert {"sutan", "arifin"} <= words[1]
@@ -54,8 +54,8 @@ def test_lead_people_are_the_headline_persons_in_order_not_the_body_ones():
 def test_a_page_without_a_headline_leads_with_its_first_paragraph():
     a = visit("a", HADI, "")
     p = build_profile(Article(**{**a.__dict__, "title": None}), STEM)
-    assert any("gunawan" in w for w in p.lead_people)
-    assert not any("rina" in w for w in p.lead_people)
+    assert any("gunawan" in w for _, w in p.lead_people)
+    assert not any("rina" in w for _, w in p.lead_people)
 
 
 def test_another_visitor_in_the_headline_is_missing_from_the_story():

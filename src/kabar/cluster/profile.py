@@ -127,9 +127,10 @@ def build_profile(article: Article, stem: Stemmer) -> ArticleProfile:
     )
 
 
-def lead_people(article: Article, lead_text: str, lang: str, stem: Stemmer) -> tuple[frozenset[str], ...]:
+def lead_people(article: Article, lead_text: str, lang: str, stem: Stemmer) -> tuple[tuple[str, frozenset[str]], ...]:
     """The people named in ``lead_text`` (the headline), each as the stemmed words of its
-    mentions found there (in order of first mention), to be looked up in a story's lead terms."""
+    mentions found there (in order of first mention), as (canonical id, words), to be looked up
+    in a story's lead terms and entities."""
     found = []
     for entity in article.entities:
         if not entity.id.startswith("per:"):
@@ -139,9 +140,9 @@ def lead_people(article: Article, lead_text: str, lang: str, stem: Stemmer) -> t
             continue
         words = frozenset(t for m in here for t in content_terms(m, lang, stem))
         if words:
-            found.append((min(lead_text.index(m) for m in here), words))
+            found.append((min(lead_text.index(m) for m in here), entity.id, words))
     found.sort(key=lambda pw: pw[0])
-    return tuple(words for _, words in found)
+    return tuple((entity_id, words) for _, entity_id, words in found)
 
 
 def weigh(counts: Counter, idf, keep: int = ARTICLE_TERMS) -> dict[str, float]:
@@ -400,7 +401,7 @@ def features(p: ArticleProfile, s: StoryState) -> list[float]:
     salient, leading_person, leading_place, latest_year, person_keys = p.own
     lead_shared = lead_missing = 0.0
     if person_keys:
-        found = sum(1 for k in person_keys if k in s.lead)
+        found = sum(1 for person in person_keys if _person_in_story(person, s))
         lead_shared = found / len(person_keys)
         lead_missing = 1.0 if found < len(person_keys) else 0.0
     salient_shared = sum(1 for k in salient if k in s.names) / len(salient) if salient else 0.0
@@ -440,12 +441,23 @@ def features(p: ArticleProfile, s: StoryState) -> list[float]:
     ]
 
 
-def _person_keys(p: ArticleProfile) -> list[str]:
-    """Each lead person's rarest word (by its weight in the lead vector): "kalla" of "Jusuf
-    Kalla", "thareq" of "Thareq Kemal Habibie", not the family name both share."""
-    keys = []
-    for words in p.lead_people:
+def _person_keys(p: ArticleProfile) -> list[tuple[str, str, frozenset[str]]]:
+    """Each lead person's rarest word (by its weight in the lead vector) with its canonical id:
+    "kalla" of "Jusuf Kalla", "thareq" of "Thareq Kemal Habibie", not the family name both share."""
+    keys, seen = [], set()
+    for entity_id, words in p.lead_people:
         weight, key = max((p.lead_vec.get(w, 0.0), w) for w in words)
-        if weight > 0.0 and key not in keys:
-            keys.append(key)
+        if weight > 0.0 and key not in seen:
+            seen.add(key)
+            keys.append((key, entity_id, words))
     return keys
+
+
+def _person_in_story(person: tuple, s: StoryState) -> bool:
+    """In the story's leads by the person's rarest word, or among its people: by canonical id, or
+    as a person the registry knew by fewer of its words ("Sergei Lavrov" heading the second
+    report of a visit whose first, read before the registry linked them, said "per:lavrov")."""
+    key, entity_id, words = person
+    if key in s.lead or entity_id in s.entities:
+        return True
+    return any(k.startswith("per:") and words.issuperset(k[4:].split("-")) for k in s.entities)

@@ -306,6 +306,14 @@ def markdown(result: dict) -> str:
             figures = ", ".join(f"{half} {r['bcubed_f1']:.3f}" for half, r in sorted(halves.items()))
             mean = sum(r["bcubed_f1"] for r in halves.values()) / len(halves)
             lines.append(f"- {setting}: {figures}; mean {mean:.3f}")
+    if result.get("heldout_id"):
+        lines += ["", "Held-out events-id (`python -m kabar.cluster.tune --heldout-id`: the Indonesian model learned on "
+                  "every other event, by sorted name, and scored on the others, both ways), by feature set:", ""]
+        for setting, halves in result["heldout_id"].items():
+            figures = ", ".join(f"{half} {r['bcubed_f1']:.3f} / {r['pairwise_f1']:.3f}" for half, r in sorted(halves.items()))
+            mean_b = sum(r["bcubed_f1"] for r in halves.values()) / len(halves)
+            mean_p = sum(r["pairwise_f1"] for r in halves.values()) / len(halves)
+            lines.append(f"- {setting}: BCubed / pairwise {figures}; mean {mean_b:.3f} / {mean_p:.3f}")
     if result.get("speed_carried_over"):
         lines += ["", "The speed table is carried over from the previous full run (`--skip-speed`)."]
     if result.get("speed"):
@@ -367,6 +375,9 @@ def main() -> int:
     heldout_path = RESULTS / "clustering.heldout.json"
     if heldout_path.exists():
         result["heldout"] = json.loads(heldout_path.read_text(encoding="utf-8"))
+    heldout_id_path = RESULTS / "clustering.heldout-id.json"
+    if heldout_id_path.exists():
+        result["heldout_id"] = json.loads(heldout_id_path.read_text(encoding="utf-8"))
     if args.skip_speed and previous.exists():  # keep the last measured speed table and its growth rows
         last = json.loads(previous.read_text(encoding="utf-8"))
         result["speed"] = last.get("speed", [])
